@@ -1,0 +1,25 @@
+"use client";
+
+import useSWR from "swr";
+import { ORDER_POLL_INTERVAL_MS } from "@/lib/config";
+import { getJson } from "@/lib/fetcher";
+import { orderStatusPath } from "@/lib/routes";
+import { type OrderStatusView, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas/orders";
+
+/**
+ * Polls our own status endpoint (never HandCash) every 2 s while the order is pending.
+ * Polling stops once the status is terminal or the payment window has passed, and pauses
+ * while the tab is hidden; SWR revalidates when the reader comes back to the tab.
+ */
+export function useOrderStatus(orderId: string | null, expiresAt: string | null) {
+  return useSWR<OrderStatusView>(orderId ? orderStatusPath(orderId) : null, getJson, {
+    refreshInterval: (latest) => {
+      if (latest && TERMINAL_ORDER_STATUS_NAMES.has(latest.status)) return 0;
+      if (expiresAt && Date.parse(expiresAt) <= Date.now()) return 0;
+      return ORDER_POLL_INTERVAL_MS;
+    },
+    refreshWhenHidden: false,
+    revalidateOnFocus: true,
+    dedupingInterval: 1_000,
+  });
+}

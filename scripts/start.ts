@@ -1,0 +1,24 @@
+/**
+ * `npm start`: production. Validates the configuration (stopping with a message naming any
+ * missing variable), applies pending migrations, then serves the built app with `next start`.
+ * Production never starts an embedded database: DATABASE_URL is required.
+ */
+import { applyMigrations } from "./lib/migrations.ts";
+import { loadDotEnvFile } from "./lib/local-stack.ts";
+import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
+
+loadDotEnvFile();
+// Set before the env module loads: production rules (no defaults for credentials) apply.
+(process.env as Record<string, string>).NODE_ENV = "production";
+stopOnSignals();
+
+try {
+  const { env } = await import("../server/env.ts");
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required in production");
+  const { applied } = await applyMigrations(env.DATABASE_URL);
+  console.log(applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  startChild("next", "node_modules/.bin/next", ["start", "--port", String(env.PORT)], process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one place that reads configuration. Parsed once at start-up (instrumentation.ts and
+ * scripts/start.ts import it), so a missing or malformed variable stops the app with a message
+ * naming it. Development falls back to the local emulator; production accepts no defaults for
+ * credentials and refuses the development ones.
+ */
+
+export const DEV_HANDCASH_APP_ID = "tollgate-dev-app-id";
+export const DEV_HANDCASH_APP_SECRET = "tollgate-dev-app-secret";
+export const DEV_HANDCASH_API_BASE = "http://127.0.0.1:4010";
+export const HANDCASH_CLOUD_API_BASE = "https://cloud.handcash.io";
+
+const secretSchema = z
+  .string()
+  .min(1)
+  .refine((value) => value.trim() === value, "must not start or end with whitespace (a pasted newline?)");
+
+const httpUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  HANDCASH_APP_ID: secretSchema.optional(),
+  HANDCASH_APP_SECRET: secretSchema.optional(),
+  HANDCASH_API_BASE: httpUrlSchema.optional(),
+  HANDCASH_RECEIVER: z
+    .string()
+    .regex(/^\$?[A-Za-z0-9._-]+(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?$/, "must be a HandCash handle ($name) or a paymail")
+    .optional(),
+  APP_URL: httpUrlSchema.optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+type RawEnv = z.infer<typeof baseEnvSchema>;
+
+const PRODUCTION_REQUIRED = ["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL"] as const;
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function checkProduction(raw: RawEnv, context: z.RefinementCtx): void {
+  for (const name of PRODUCTION_REQUIRED) {
+    if (!raw[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
+  }
+  if (raw.HANDCASH_APP_ID === DEV_HANDCASH_APP_ID) {
+    context.addIssue({ code: "custom", path: ["HANDCASH_APP_ID"], message: "is the development placeholder; set your HandCash app id" });
+  }
+  if (raw.HANDCASH_APP_SECRET === DEV_HANDCASH_APP_SECRET) {
+    context.addIssue({ code: "custom", path: ["HANDCASH_APP_SECRET"], message: "is the development placeholder; set your HandCash app secret" });
+  }
+  if (raw.APP_URL) {
+    const url = new URL(raw.APP_URL);
+    if (url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+      context.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https in production (HandCash posts the webhook to it)" });
+    }
+  }
+}
+
+export const envSchema = baseEnvSchema
+  .superRefine((raw, context) => {
+    if (raw.NODE_ENV === "production") checkProduction(raw, context);
+  })
+  .transform((raw) => {
+    const isProduction = raw.NODE_ENV === "production";
+    const appUrl = raw.APP_URL ?? `http://localhost:${raw.PORT}`;
+    return {
+      ...raw,
+      HANDCASH_APP_ID: raw.HANDCASH_APP_ID ?? DEV_HANDCASH_APP_ID,
+      HANDCASH_APP_SECRET: raw.HANDCASH_APP_SECRET ?? DEV_HANDCASH_APP_SECRET,
+      HANDCASH_API_BASE: raw.HANDCASH_API_BASE ?? (isProduction ? HANDCASH_CLOUD_API_BASE : DEV_HANDCASH_API_BASE),
+      HANDCASH_RECEIVER: raw.HANDCASH_RECEIVER ?? "$tollgate-dev",
+      APP_URL: appUrl,
+      /** Cookies are Secure whenever the site is served over https. */
+      isSecureOrigin: appUrl.startsWith("https://"),
+      isProduction,
+    };
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "InvalidConfigurationError";
+  }
+}
+
+/** Empty strings count as unset, so `FOO=` in a .env file behaves like a missing line. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new InvalidConfigurationError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,81 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { log } from "@/server/log";
+
+/** The closed set of failures the app reports to callers. */
+export const APP_ERROR_STATUS = {
+  /** The body was not JSON, or not the expected shape. */
+  INVALID_INPUT: 400,
+  /** A secret or credential was missing or wrong. */
+  UNAUTHORIZED: 401,
+  /** The caller is known but may not do this. */
+  FORBIDDEN: 403,
+  /** The thing asked for does not exist, or is not the caller's to see. */
+  NOT_FOUND: 404,
+  /** The request conflicts with current state (e.g. already entitled). */
+  CONFLICT: 409,
+  /** The body is larger than the route accepts. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The body is not sent as application/json. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many requests; retry after the given delay. */
+  RATE_LIMITED: 429,
+  /** HandCash failed, was unreachable or answered something unexpected. */
+  PAYMENT_PROVIDER_ERROR: 502,
+  /** A dependency (the database) is down; retrying later can succeed. */
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = "AppError";
+    this.details = options?.details;
+  }
+  readonly details?: Record<string, unknown>;
+}
+
+const DATABASE_UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08006", "08001", "08003"]);
+
+/** True for errors that mean "the database is not answering", as opposed to a bad query. */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
+    if (current instanceof Prisma.PrismaClientInitializationError) return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code)) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(message)) {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function jsonError(status: number, message: string, extra?: Record<string, unknown>, headers?: HeadersInit): Response {
+  return Response.json({ error: message, ...extra }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** Maps any thrown value to a JSON error response; unexpected errors are logged, not echoed. */
+export function toHttpResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers = typeof error.details?.retryAfterSeconds === "number" ? { "retry-after": String(error.details.retryAfterSeconds) } : undefined;
+    return jsonError(APP_ERROR_STATUS[error.code], error.message, undefined, headers);
+  }
+  if (error instanceof z.ZodError) {
+    return jsonError(422, "Invalid request", { issues: z.flattenError(error).fieldErrors });
+  }
+  if (isDatabaseUnavailableError(error)) {
+    log.error({ event: "db.unavailable", err: error }, "database unavailable");
+    return jsonError(503, "The service is temporarily unavailable; try again shortly.", undefined, { "retry-after": "5" });
+  }
+  log.error({ event: "http.unhandled_error", err: error }, "unhandled error");
+  return jsonError(500, "Something went wrong on our side.");
+}
