@@ -5,6 +5,9 @@ import { articlePath } from "@/lib/routes";
 import { listPublishedProducts } from "@/server/products/list-published-products";
 import styles from "./home.module.css";
 
+// The catalogue changes whenever an owner publishes: render per request, never at build time.
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
   const products = await listPublishedProducts();
   return (

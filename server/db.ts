@@ -9,11 +9,15 @@ export type { Prisma } from "@/generated/prisma/client";
 export type TransactionClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type DbClient = PrismaClient | TransactionClient;
 
+/**
+ * Connections open on first use. Without DATABASE_URL (only possible during `next build`, which
+ * imports routes but queries nothing) the URL points nowhere rather than at pg's implicit
+ * localhost defaults; instrumentation.ts refuses to start a server without it.
+ */
+const UNCONFIGURED_DATABASE_URL = "postgresql://database-url-not-set@127.0.0.1:1/none";
+
 function createPrismaClient(): PrismaClient {
-  if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev`, which provides an embedded PostgreSQL, or set DATABASE_URL.");
-  }
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL ?? UNCONFIGURED_DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
   return new PrismaClient({ adapter });
 }
 

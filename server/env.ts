@@ -99,4 +99,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env: Env = parseEnv(process.env);
+/**
+ * `next build` imports every route to collect its settings, without the deployment's secrets;
+ * the build is checked with development rules and the real values are checked when the server
+ * starts. Every page and route is dynamic, so nothing read during the build reaches a response.
+ */
+const isNextBuild = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env: Env = parseEnv(isNextBuild ? { ...process.env, NODE_ENV: "development" } : process.env);

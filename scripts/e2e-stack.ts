@@ -1,0 +1,48 @@
+/**
+ * The stack Playwright runs against: a fresh database (beside DATABASE_URL's, or on an embedded
+ * PostgreSQL when it is unset), seeded; the HandCash emulator with a compressed retry schedule;
+ * and the production build served by `next start` in production mode, configured exactly like
+ * a deployment except that HANDCASH_API_BASE points at the emulator.
+ */
+import crypto from "node:crypto";
+import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
+import { TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
+import { prepareDatabase, runSeed, startEmulatorProcess } from "./lib/local-stack.ts";
+import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
+
+stopOnSignals();
+
+try {
+  const databaseUrl = await prepareDatabase({
+    databaseName: `tollgate_e2e_${crypto.randomBytes(4).toString("hex")}`,
+    embeddedDataDir: ".data/postgres-e2e",
+    embeddedPort: 54331,
+    isFresh: true,
+  });
+  await runSeed(databaseUrl, { ifEmpty: false });
+  await startEmulatorProcess({
+    port: E2E_EMULATOR_PORT,
+    appId: TEST_HANDCASH_APP_ID,
+    appSecret: TEST_HANDCASH_APP_SECRET,
+    extraEnv: { EMULATOR_RETRY_INITIAL_MS: "250", EMULATOR_RETRY_MAX_DELAY_MS: "2000" },
+  });
+
+  const build = startChild("build", "node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, { isOneShot: true });
+  if ((await build.exited) !== 0) throw new Error("next build failed; see the [build] lines above.");
+
+  startChild("app", "node_modules/.bin/next", ["start", "--port", String(E2E_APP_PORT)], {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    HANDCASH_APP_ID: TEST_HANDCASH_APP_ID,
+    HANDCASH_APP_SECRET: TEST_HANDCASH_APP_SECRET,
+    HANDCASH_API_BASE: `http://127.0.0.1:${E2E_EMULATOR_PORT}`,
+    HANDCASH_RECEIVER: TEST_RECEIVER,
+    APP_URL: E2E_APP_URL,
+    LOG_LEVEL: "warn",
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
