@@ -11,6 +11,8 @@ export interface EmulatorContext {
   /** Known only once the server listens (port 0 picks a free port). */
   getPublicUrl: () => string;
   log: (line: string) => void;
+  /** Emulated HandCash outage: while set, every /v3 API call answers this HTTP status. */
+  faults: { apiOutageStatus: number | null };
   createBodySchema: ReturnType<typeof buildCreatePaymentRequestBodySchema>;
   updateBodySchema: ReturnType<typeof buildUpdatePaymentRequestBodySchema>;
 }
@@ -20,6 +22,7 @@ export function createEmulatorContext(
 ): EmulatorContext {
   return {
     ...options,
+    faults: { apiOutageStatus: null },
     createBodySchema: buildCreatePaymentRequestBodySchema(options.config.isStrictValidation),
     updateBodySchema: buildUpdatePaymentRequestBodySchema(options.config.isStrictValidation),
   };

@@ -204,3 +204,8 @@ export function formatValidationMessage(issues: readonly z.core.$ZodIssue[]): st
       return `${label} ${issue.message}`;
   }
 }
+
+export const outageControlBodySchema = z.object({
+  /** The status every /v3 call answers during the outage (5xx or 429), or null to end it. */
+  status: z.union([z.literal(429), z.number().int().min(500).max(599), z.null()]),
+});

@@ -60,6 +60,10 @@ export function createEmulatorServer(overrides: Partial<EmulatorConfig> = {}, op
   async function handleRequest(request: http.IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? "/", "http://emulator.invalid");
     try {
+      const outageStatus = context.faults.apiOutageStatus;
+      if (outageStatus !== null && url.pathname.startsWith("/v3/")) {
+        return replyJson(outageStatus, { message: "HandCash is unavailable (emulated outage)" });
+      }
       const { route, params } = findRoute(routes, request.method ?? "GET", url.pathname);
       return await route.handle({ request, url, params });
     } catch (error) {

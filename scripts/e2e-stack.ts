@@ -6,7 +6,7 @@
  */
 import crypto from "node:crypto";
 import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
-import { TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
 import { prepareDatabase, runSeed, startEmulatorProcess } from "./lib/local-stack.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
@@ -39,6 +39,8 @@ try {
     HANDCASH_APP_SECRET: TEST_HANDCASH_APP_SECRET,
     HANDCASH_API_BASE: `http://127.0.0.1:${E2E_EMULATOR_PORT}`,
     HANDCASH_RECEIVER: TEST_RECEIVER,
+    ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     APP_URL: E2E_APP_URL,
     LOG_LEVEL: "warn",
   });

@@ -12,6 +12,8 @@ export const DEV_HANDCASH_APP_ID = "tollgate-dev-app-id";
 export const DEV_HANDCASH_APP_SECRET = "tollgate-dev-app-secret";
 export const DEV_HANDCASH_API_BASE = "http://127.0.0.1:4010";
 export const HANDCASH_CLOUD_API_BASE = "https://cloud.handcash.io";
+export const DEV_ADMIN_EMAIL = "owner@tollgate.local";
+export const DEV_ADMIN_PASSWORD = "tollgate-owner";
 
 const secretSchema = z
   .string()
@@ -34,12 +36,23 @@ const baseEnvSchema = z.object({
     .optional(),
   APP_URL: httpUrlSchema.optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  ADMIN_EMAIL: z.email().optional(),
+  /** Plain password, hashed with scrypt at boot; or ADMIN_PASSWORD_HASH (`npm run admin:hash-password`). */
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "must be the output of npm run admin:hash-password").optional(),
+  /** Orders a reader (cookie) may start per window; bounds the payment requests anyone can make us create. */
+  ORDER_RATE_LIMIT_PER_READER: z.coerce.number().int().min(1).default(10),
+  /** Orders one IP address may start per window (several readers behind one NAT share it). */
+  ORDER_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  ORDER_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** How often the worker re-checks pending orders with HandCash. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 type RawEnv = z.infer<typeof baseEnvSchema>;
 
-const PRODUCTION_REQUIRED = ["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL"] as const;
+const PRODUCTION_REQUIRED = ["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL", "ADMIN_EMAIL"] as const;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 function checkProduction(raw: RawEnv, context: z.RefinementCtx): void {
@@ -51,6 +64,12 @@ function checkProduction(raw: RawEnv, context: z.RefinementCtx): void {
   }
   if (raw.HANDCASH_APP_SECRET === DEV_HANDCASH_APP_SECRET) {
     context.addIssue({ code: "custom", path: ["HANDCASH_APP_SECRET"], message: "is the development placeholder; set your HandCash app secret" });
+  }
+  if (!raw.ADMIN_PASSWORD && !raw.ADMIN_PASSWORD_HASH) {
+    context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "or ADMIN_PASSWORD_HASH is required in production" });
+  }
+  if (raw.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
+    context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "is the development placeholder; choose your own" });
   }
   if (raw.APP_URL) {
     const url = new URL(raw.APP_URL);
@@ -73,6 +92,8 @@ export const envSchema = baseEnvSchema
       HANDCASH_APP_SECRET: raw.HANDCASH_APP_SECRET ?? DEV_HANDCASH_APP_SECRET,
       HANDCASH_API_BASE: raw.HANDCASH_API_BASE ?? (isProduction ? HANDCASH_CLOUD_API_BASE : DEV_HANDCASH_API_BASE),
       HANDCASH_RECEIVER: raw.HANDCASH_RECEIVER ?? "$tollgate-dev",
+      ADMIN_EMAIL: (raw.ADMIN_EMAIL ?? DEV_ADMIN_EMAIL).toLowerCase(),
+      ADMIN_PASSWORD: raw.ADMIN_PASSWORD_HASH ? undefined : (raw.ADMIN_PASSWORD ?? DEV_ADMIN_PASSWORD),
       APP_URL: appUrl,
       /** Cookies are Secure whenever the site is served over https. */
       isSecureOrigin: appUrl.startsWith("https://"),

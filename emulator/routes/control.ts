@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context";
 import { HttpError, parseJsonBody, parseWithSchema, readBody, replyJson } from "../http";
 import { PaymentError, payPaymentRequest } from "../pay-payment-request";
 import type { Route } from "../router";
-import { deliveriesControlBodySchema, deliveriesQuerySchema, payControlBodySchema } from "../schemas";
+import { deliveriesControlBodySchema, deliveriesQuerySchema, outageControlBodySchema, payControlBodySchema } from "../schemas";
 import { DEFAULT_TEST_USER } from "../test-wallet";
 import { toControlView, toDeliveryView } from "../views";
 import { buildWebhookPayload, DeliveryConflictError } from "../webhook-delivery";
@@ -121,7 +121,18 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       handle: () => {
         dispatcher.cancelAll();
         store.clear();
+        context.faults.apiOutageStatus = null;
         return replyJson(200, { status: "reset" });
+      },
+    },
+    {
+      method: "PUT",
+      path: "/_emulator/outage",
+      handle: async ({ request }) => {
+        const { status } = parseWithSchema(outageControlBodySchema, parseJsonBody(await readBody(request)) ?? {});
+        context.faults.apiOutageStatus = status;
+        context.log(status === null ? "API outage ended" : `API outage started: every /v3 call answers ${status}`);
+        return replyJson(200, { apiOutageStatus: status });
       },
     },
   ];

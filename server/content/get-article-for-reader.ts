@@ -33,11 +33,8 @@ export async function getArticleForReader({ slug, readerId }: { slug: string; re
   });
   if (!product) return null;
 
-  if (await hasEntitlement({ readerId, productId: product.id })) {
-    const { body } = await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { body: true } });
-    return { product, premiumBody: body, pendingOrder: null };
-  }
-
+  // Pending order first, entitlement second: a payment committed between the two reads then
+  // shows as unlocked; in the other order the reader could see neither and be offered to pay again.
   const pending = readerId
     ? await db.order.findFirst({
         where: { readerId, productId: product.id, status: "PENDING", paymentRequestId: { not: null }, expiresAt: { gt: new Date() } },
@@ -45,5 +42,11 @@ export async function getArticleForReader({ slug, readerId }: { slug: string; re
         select: PENDING_ORDER_SELECT,
       })
     : null;
+
+  if (await hasEntitlement({ readerId, productId: product.id })) {
+    const { body } = await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { body: true } });
+    return { product, premiumBody: body, pendingOrder: null };
+  }
+
   return { product, premiumBody: null, pendingOrder: pending ? toCreatedOrder(pending) : null };
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 /**
  * The production build started beside the main stack with a database that does not answer:
@@ -20,6 +20,8 @@ test.beforeAll(async () => {
       HANDCASH_APP_SECRET: TEST_HANDCASH_APP_SECRET,
       HANDCASH_API_BASE: "http://127.0.0.1:9",
       HANDCASH_RECEIVER: TEST_RECEIVER,
+      ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+      ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       APP_URL: outageUrl,
       LOG_LEVEL: "silent",
     },

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import { inject } from "vitest";
 import { createProduct, type ProductInput } from "@/prisma/factories";
 import { db } from "@/server/db";
+import { createOrder } from "@/server/orders/create-order";
 import { TEST_HANDCASH_APP_SECRET } from "../setup/test-config";
 
 export { db };
@@ -16,33 +18,42 @@ export interface PendingOrderFixture {
   paymentRequestId: string;
 }
 
-/** A published product and a reader with a pending order whose payment request id is known. */
-export async function createPendingOrder(options: { product?: ProductInput; expiresAt?: Date; status?: "PENDING" | "EXPIRED" | "FAILED" } = {}): Promise<PendingOrderFixture> {
+/** A published product and a reader with a pending order, whose payment request exists in the emulator. */
+export async function createPendingOrder(options: { product?: ProductInput } = {}): Promise<PendingOrderFixture> {
   const product = await createProduct(db, options.product);
   const reader = await db.reader.create({ data: { tokenHash: randomHex(32) } });
-  const paymentRequestId = randomHex(12);
-  const order = await db.order.create({
-    data: {
-      readerId: reader.id,
-      productId: product.id,
-      amount: product.priceAmount,
-      currency: product.currency,
-      productTitle: product.title,
-      paymentRequestId,
-      paymentRequestUrl: `https://pay.example/${paymentRequestId}`,
-      paymentRequestQrCodeUrl: `https://pay.example/qr/${paymentRequestId}`,
-      expiresAt: options.expiresAt ?? new Date(Date.now() + 15 * 60_000),
-      status: options.status ?? "PENDING",
-    },
-  });
-  return { orderId: order.id, readerId: reader.id, productId: product.id, paymentRequestId };
+  const { order } = await createOrder({ readerId: reader.id, productId: product.id });
+  const { paymentRequestId } = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, select: { paymentRequestId: true } });
+  return { orderId: order.orderId, readerId: reader.id, productId: product.id, paymentRequestId: paymentRequestId! };
 }
 
-export function webhookBody(order: Pick<PendingOrderFixture, "orderId" | "paymentRequestId">, overrides: Record<string, unknown> = {}) {
+/** Emulator control API: pay the request as a HandCash user would, with or without its webhook. */
+export async function payInEmulator(paymentRequestId: string, delivery: "lost" | "normal" = "lost"): Promise<string> {
+  const response = await fetch(`${inject("emulatorUrl")}/_emulator/paymentRequests/${paymentRequestId}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ delivery }),
+  });
+  if (response.status !== 200) throw new Error(`emulator refused to pay ${paymentRequestId}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { transactionId: string }).transactionId;
+}
+
+/** A pending order that HandCash (the emulator) reports paid, its webhook not yet delivered. */
+export async function createPaidOrder(options: { product?: ProductInput } = {}): Promise<PendingOrderFixture & { transactionId: string }> {
+  const order = await createPendingOrder(options);
+  return { ...order, transactionId: await payInEmulator(order.paymentRequestId) };
+}
+
+export async function setHandCashOutage(status: 503 | 500 | 429 | null): Promise<void> {
+  const response = await fetch(`${inject("emulatorUrl")}/_emulator/outage`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }) });
+  if (!response.ok) throw new Error(`emulator refused the outage switch: ${response.status}`);
+}
+
+export function webhookBody(order: Pick<PendingOrderFixture, "orderId" | "paymentRequestId"> & { transactionId?: string }, overrides: Record<string, unknown> = {}) {
   return {
     appSecret: TEST_HANDCASH_APP_SECRET,
     paymentRequestId: order.paymentRequestId,
-    transactionId: randomHex(32),
+    transactionId: order.transactionId ?? randomHex(32),
     customParameters: { orderId: order.orderId },
     userData: { id: randomHex(12), paymail: "alice@handcash.io", email: "alice@example.com" },
     paymentMethod: "onChain",

@@ -11,7 +11,12 @@ export function testEnv(extra: Record<string, string>): Record<string, string> {
     HANDCASH_APP_SECRET: TEST_HANDCASH_APP_SECRET,
     HANDCASH_RECEIVER: TEST_RECEIVER,
     APP_URL: TEST_APP_URL,
+    ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     LOG_LEVEL: "silent",
     ...extra,
   };
 }
+
+export const TEST_ADMIN_EMAIL = "owner@tollgate.test";
+export const TEST_ADMIN_PASSWORD = "test-owner-password-7c1d";

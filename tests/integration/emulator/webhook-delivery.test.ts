@@ -196,17 +196,19 @@ describe("retries", () => {
   });
 
   it("stops retrying once the emulator is closed", async () => {
-    const { receiver, emulator } = await setUp({ retryInitialMs: 50 }, () => ({ status: 500 }));
+    const { receiver, emulator } = await setUp({ retryInitialMs: 100 }, () => ({ status: 500 }));
     const id = await createWithWebhook(emulator, receiver);
     await pay(emulator, id);
     await vi.waitFor(async () => {
       const [delivery] = await listDeliveries(emulator, `?paymentRequestId=${id}`);
-      expect(delivery?.attemptCount).toBe(1);
+      expect(delivery?.attemptCount).toBeGreaterThanOrEqual(1);
       expect(delivery?.nextAttemptAt).not.toBeNull();
     });
     await emulator.server.close();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(receiver.received).toHaveLength(1);
+    const receivedAtClose = receiver.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receivedAtClose).toBeGreaterThanOrEqual(1);
+    expect(receiver.received).toHaveLength(receivedAtClose);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/handcash/route";
 import { TEST_HANDCASH_APP_SECRET } from "../../setup/test-config";
-import { countRows, createPendingOrder, db, jsonRequest, randomHex, tablesContaining, webhookBody } from "../helpers";
+import { countRows, createPaidOrder, createPendingOrder, db, jsonRequest, payInEmulator, randomHex, setHandCashOutage, tablesContaining, webhookBody } from "../helpers";
 
 const WEBHOOK_URL = "http://localhost:3999/api/webhooks/handcash";
 
@@ -12,7 +12,7 @@ async function deliver(body: unknown, init?: Parameters<typeof jsonRequest>[2]) 
 
 describe("POST /api/webhooks/handcash: a genuine payment", () => {
   it("records the payment, marks the order paid and grants access, in one go", async () => {
-    const order = await createPendingOrder();
+    const order = await createPaidOrder();
     const body = webhookBody(order);
     const { status, json } = await deliver(body);
 
@@ -26,10 +26,13 @@ describe("POST /api/webhooks/handcash: a genuine payment", () => {
     expect(stored.entitlement).toMatchObject({ readerId: order.readerId, productId: order.productId });
     expect(stored.webhookEvents).toHaveLength(1);
     expect(stored.webhookEvents[0]?.outcome).toBe("RECORDED");
+    expect(stored.verification).toMatchObject({ isConfirmed: true, handcashStatus: "completed", handcashTransactionId: body.transactionId });
+    const timeline = await db.orderEvent.findMany({ where: { orderId: order.orderId }, orderBy: { createdAt: "asc" } });
+    expect(timeline.map((event) => event.type)).toEqual(["CREATED", "PAYMENT_REQUEST_CREATED", "VERIFIED", "PAID", "ACCESS_GRANTED"]);
   });
 
   it("never stores the appSecret", async () => {
-    const order = await createPendingOrder();
+    const order = await createPaidOrder();
     await deliver(webhookBody(order));
     const event = await db.webhookEvent.findFirstOrThrow();
     expect(JSON.stringify(event.payload)).not.toContain(TEST_HANDCASH_APP_SECRET);
@@ -38,14 +41,15 @@ describe("POST /api/webhooks/handcash: a genuine payment", () => {
   });
 
   it("accepts a body sent without a JSON content type, as HandCash's own examples do", async () => {
-    const order = await createPendingOrder();
+    const order = await createPaidOrder();
     const { status } = await deliver(webhookBody(order), { headers: { "content-type": "text/plain;charset=UTF-8" } });
     expect(status).toBe(200);
     expect((await countRows()).payments).toBe(1);
   });
 
   it.each(["EXPIRED", "FAILED"] as const)("honours a late payment on a %s order", async (initialStatus) => {
-    const order = await createPendingOrder({ status: initialStatus, expiresAt: new Date(Date.now() - 60_000) });
+    const order = await createPaidOrder();
+    await db.order.update({ where: { id: order.orderId }, data: { status: initialStatus, expiresAt: new Date(Date.now() - 60_000) } });
     const { status } = await deliver(webhookBody(order));
     expect(status).toBe(200);
     const stored = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { entitlement: true } });
@@ -56,7 +60,7 @@ describe("POST /api/webhooks/handcash: a genuine payment", () => {
 
 describe("POST /api/webhooks/handcash: duplicates", () => {
   it("answers 200 to the same transaction again and changes nothing", async () => {
-    const order = await createPendingOrder();
+    const order = await createPaidOrder();
     const body = webhookBody(order);
     await deliver(body);
     const before = await db.order.findUniqueOrThrow({ where: { id: order.orderId } });
@@ -71,7 +75,7 @@ describe("POST /api/webhooks/handcash: duplicates", () => {
   });
 
   it("records exactly one payment and one entitlement from 20 concurrent copies", async () => {
-    const order = await createPendingOrder();
+    const order = await createPaidOrder();
     const body = webhookBody(order);
 
     const results = await Promise.all(Array.from({ length: 20 }, () => deliver(body)));
@@ -81,17 +85,18 @@ describe("POST /api/webhooks/handcash: duplicates", () => {
     expect(await countRows()).toEqual({ payments: 1, entitlements: 1, events: 20, paidOrders: 1 });
   });
 
-  it("keeps a second, different transaction for a paid order for review without a second grant", async () => {
-    const order = await createPendingOrder();
+  it("does not record a second transaction HandCash never confirmed for a paid order", async () => {
+    const order = await createPaidOrder();
     await deliver(webhookBody(order));
-    const { status, json } = await deliver(webhookBody(order));
+    const { status, json } = await deliver(webhookBody({ ...order, transactionId: randomHex(32) }));
     expect(status).toBe(200);
-    expect(json.outcome).toBe("extra_payment");
-    expect(await countRows()).toEqual({ payments: 2, entitlements: 1, events: 2, paidOrders: 1 });
+    expect(json.outcome).toBe("unconfirmed");
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PAID");
+    expect(await countRows()).toEqual({ payments: 1, entitlements: 1, events: 2, paidOrders: 1 });
   });
 
   it("refuses to move a transaction already recorded for another order", async () => {
-    const first = await createPendingOrder();
+    const first = await createPaidOrder();
     const second = await createPendingOrder();
     const body = webhookBody(first);
     await deliver(body);
@@ -99,6 +104,66 @@ describe("POST /api/webhooks/handcash: duplicates", () => {
     expect(json.outcome).toBe("mismatch");
     expect((await db.order.findUniqueOrThrow({ where: { id: second.orderId } })).status).toBe("PENDING");
     expect((await countRows()).entitlements).toBe(1);
+  });
+});
+
+describe("POST /api/webhooks/handcash: verify, then trust", () => {
+  it("puts the order in review when HandCash does not confirm the transaction (a forgery with the real secret)", async () => {
+    const order = await createPendingOrder();
+    const forgedTransactionId = randomHex(32);
+    const { status, json } = await deliver(webhookBody({ ...order, transactionId: forgedTransactionId }));
+
+    expect(status).toBe(200);
+    expect(json.outcome).toBe("unconfirmed");
+    const stored = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { entitlement: true, events: true } });
+    expect(stored.status).toBe("NEEDS_REVIEW");
+    expect(stored.entitlement).toBeNull();
+    expect(stored.reviewReason).toMatch(/HandCash reports no payment/);
+    expect(stored.verification).toMatchObject({ isConfirmed: false, handcashStatus: "pending", handcashTransactionId: null, claimedTransactionId: forgedTransactionId });
+    expect(stored.events.map((event) => event.type)).toContain("VERIFICATION_FAILED");
+    expect(await countRows()).toEqual({ payments: 0, entitlements: 0, events: 1, paidOrders: 0 });
+  });
+
+  it("does not accept a transaction HandCash attributes to nothing, even after the order is paid for real later", async () => {
+    const order = await createPendingOrder();
+    await deliver(webhookBody({ ...order, transactionId: randomHex(32) }));
+    const realTransactionId = await payInEmulator(order.paymentRequestId);
+    const { json } = await deliver(webhookBody({ ...order, transactionId: realTransactionId }));
+    expect(json.outcome).toBe("recorded");
+    const stored = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { payments: true } });
+    expect(stored.status).toBe("PAID");
+    expect(stored.payments.map((payment) => payment.transactionId)).toEqual([realTransactionId]);
+  });
+
+  it.each([503, 500, 429] as const)("answers 503 and writes nothing while HandCash answers %i, so HandCash retries", async (outageStatus) => {
+    const order = await createPaidOrder();
+    await setHandCashOutage(outageStatus);
+    try {
+      const { status, json } = await deliver(webhookBody(order));
+      expect(status).toBe(503);
+      expect(json.error).toMatch(/HandCash/);
+    } finally {
+      await setHandCashOutage(null);
+    }
+    expect(await countRows()).toEqual({ payments: 0, entitlements: 0, events: 0, paidOrders: 0 });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING");
+
+    const retried = await deliver(webhookBody(order));
+    expect(retried.status).toBe(200);
+    expect(retried.json.outcome).toBe("recorded");
+  });
+
+  it("answers a duplicate from our own records, without asking HandCash", async () => {
+    const order = await createPaidOrder();
+    await deliver(webhookBody(order));
+    await setHandCashOutage(503);
+    try {
+      const { status, json } = await deliver(webhookBody(order));
+      expect(status).toBe(200);
+      expect(json.outcome).toBe("duplicate");
+    } finally {
+      await setHandCashOutage(null);
+    }
   });
 });
 
@@ -146,6 +211,9 @@ describe("POST /api/webhooks/handcash: deliveries that must not unlock anything"
     expect(status).toBe(expectedStatus);
     expect(typeof json.error).toBe("string");
     expect(await countRows()).toEqual({ payments: 0, entitlements: 0, events: 0, paidOrders: 0 });
+    const rejection = await db.rejectedWebhook.findFirstOrThrow();
+    expect(rejection).toMatchObject({ httpStatus: expectedStatus });
+    expect(await tablesContaining(TEST_HANDCASH_APP_SECRET)).toEqual([]);
   });
 
   it("strips prototype-pollution keys and still records a genuine payment", async () => {

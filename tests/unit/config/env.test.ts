@@ -8,6 +8,8 @@ const PRODUCTION = {
   HANDCASH_APP_SECRET: "a-real-looking-secret",
   HANDCASH_RECEIVER: "$publisher",
   APP_URL: "https://news.example.com/",
+  ADMIN_EMAIL: "owner@news.example.com",
+  ADMIN_PASSWORD: "correct horse battery staple",
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
@@ -36,7 +38,7 @@ describe("parseEnv", () => {
     expect(env.isSecureOrigin).toBe(true);
   });
 
-  it.each(["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL"])("names %s when production lacks it", (name) => {
+  it.each(["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL", "ADMIN_EMAIL"])("names %s when production lacks it", (name) => {
     const problems = problemsOf({ ...PRODUCTION, [name]: undefined });
     expect(problems).toEqual([`${name} is required in production`]);
   });
