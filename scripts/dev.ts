@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the whole product on one machine. PostgreSQL (DATABASE_URL, or an embedded
  * server under .data/), migrations, the demo articles when the catalogue is empty, the HandCash
- * emulator when HANDCASH_API_BASE is unset or local, and `next dev`. Ctrl-C stops all of it.
+ * emulator when HANDCASH_API_BASE is unset or local, the reconciliation worker and `next dev`.
+ * Ctrl-C stops all of it.
  */
-import { loadDotEnvFile, prepareDatabase, runSeed, startEmulatorProcess } from "./lib/local-stack.ts";
+import { loadDotEnvFile, prepareDatabase, runSeed, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
 const DEV_DEFAULTS = {
@@ -32,7 +33,9 @@ try {
     console.log(`Using HandCash at ${apiBase} (no emulator).`);
   }
 
-  startChild("next", "node_modules/.bin/next", ["dev", "--port", String(port)], { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "development" });
+  const appEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "development" as const };
+  startChild("worker", process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], appEnv);
+  startChild("next", "node_modules/.bin/next", ["dev", "--port", String(port)], appEnv);
   console.log(`\nTollgate: http://localhost:${port}   HandCash emulator: ${apiBase}   Ctrl-C stops everything.\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
-import { prepareDatabase, runSeed, startEmulatorProcess } from "./lib/local-stack.ts";
+import { prepareDatabase, runSeed, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
 stopOnSignals();
@@ -30,7 +30,7 @@ try {
   const build = startChild("build", "node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, { isOneShot: true });
   if ((await build.exited) !== 0) throw new Error("next build failed; see the [build] lines above.");
 
-  startChild("app", "node_modules/.bin/next", ["start", "--port", String(E2E_APP_PORT)], {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -43,7 +43,10 @@ try {
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     APP_URL: E2E_APP_URL,
     LOG_LEVEL: "warn",
-  });
+    RECONCILE_INTERVAL_SECONDS: "5",
+  };
+  startChild("worker", process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], appEnv);
+  startChild("app", "node_modules/.bin/next", ["start", "--port", String(E2E_APP_PORT)], appEnv);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

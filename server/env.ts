@@ -44,6 +44,8 @@ const baseEnvSchema = z.object({
   ORDER_RATE_LIMIT_PER_READER: z.coerce.number().int().min(1).default(10),
   /** Orders one IP address may start per window (several readers behind one NAT share it). */
   ORDER_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Orders the whole site may start per window: the hard ceiling on payment requests we create. */
+  ORDER_RATE_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(1000),
   ORDER_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   /** How often the worker re-checks pending orders with HandCash. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),

@@ -8,11 +8,12 @@ import { orderStatusPath } from "@/lib/routes";
 import { type OrderStatusView, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas/orders";
 
 /**
- * Polls our own status endpoint (never HandCash) every 2 s while the order is pending.
+ * Polls our own status endpoint (never HandCash) every 2 s while the order is pending. Back from
+ * HandCash, the `transactionId` it appended is passed along so the server asks HandCash at once.
  * Polling stops once the status is terminal or the payment window has passed, and pauses
  * while the tab is hidden; SWR revalidates when the reader comes back to the tab.
  */
-export function useOrderStatus(orderId: string | null, expiresAt: string | null) {
+export function useOrderStatus(orderId: string | null, expiresAt: string | null, transactionIdHint: string | null) {
   // Stable across renders: SWR restarts its timer whenever this function changes, and a parent
   // that re-renders more often than the interval (a ticking countdown) would starve the poll.
   const refreshInterval = useCallback(
@@ -23,7 +24,8 @@ export function useOrderStatus(orderId: string | null, expiresAt: string | null)
     },
     [expiresAt],
   );
-  return useSWR<OrderStatusView>(orderId ? orderStatusPath(orderId) : null, getJson, {
+  const key = orderId ? `${orderStatusPath(orderId)}${transactionIdHint ? `?transactionId=${encodeURIComponent(transactionIdHint)}` : ""}` : null;
+  return useSWR<OrderStatusView>(key, getJson, {
     refreshInterval,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

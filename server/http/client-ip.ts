@@ -1,7 +1,11 @@
 import "server-only";
 
-/** Best-effort client address for logs and rate limits; behind a proxy, its first X-Forwarded-For hop. */
+/**
+ * The client address for logs and rate limits: the last X-Forwarded-For hop, i.e. the one added by
+ * the proxy nearest to us (or by Next itself when there is none). Earlier hops are whatever the
+ * client claimed. Deploy behind a proxy that appends to X-Forwarded-For.
+ */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip") || "unknown";
+  const hops = req.headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
+  return hops.at(-1) || req.headers.get("x-real-ip") || "unknown";
 }

@@ -3,8 +3,8 @@ import { SEED_ARTICLES } from "../../prisma/seed-articles";
 import { E2E_EMULATOR_URL } from "./stack-config";
 
 /** Seeded articles, one per test, so each test starts from a locked article. */
-const [qrArticle, sameTabArticle, lockedArticle] = SEED_ARTICLES;
-if (!qrArticle || !sameTabArticle || !lockedArticle) throw new Error("The seed must hold at least three articles");
+const [qrArticle, sameTabArticle, lockedArticle, lostWebhookArticle] = SEED_ARTICLES;
+if (!qrArticle || !sameTabArticle || !lockedArticle || !lostWebhookArticle) throw new Error("The seed must hold at least four articles");
 
 /**
  * Words that exist only in the premium part: the opening of its first paragraph, up to the first
@@ -84,4 +84,21 @@ test("paying in the same tab brings the reader back to the unlocked article", as
 
   await page.goto(`/articles/${sameTabArticle.slug}`);
   await expect(page.getByTestId("premium-body")).toBeVisible();
+});
+
+test("coming back from HandCash unlocks even when the webhook is lost", async ({ page, request }) => {
+  await page.goto(`/articles/${lostWebhookArticle.slug}`);
+  await page.getByRole("button", { name: /^Unlock for / }).click();
+  const paymentRequestUrl = await page.getByRole("link", { name: "Pay with HandCash" }).getAttribute("href");
+  const paymentRequestId = paymentRequestUrl!.split("/").at(-1)!;
+
+  // HandCash takes the payment but its webhook never reaches us.
+  const paid = await request.post(`${E2E_EMULATOR_URL}/_emulator/paymentRequests/${paymentRequestId}/pay`, { data: { delivery: "lost" } });
+  expect(paid.status()).toBe(200);
+  const { redirectUrl } = (await paid.json()) as { redirectUrl: string };
+
+  await page.goto(redirectUrl);
+  await expect(page.getByTestId("premium-body")).toContainText(premiumSentence(lostWebhookArticle));
+  const deliveries = await (await request.get(`${E2E_EMULATOR_URL}/_emulator/deliveries?paymentRequestId=${paymentRequestId}`)).json();
+  expect(deliveries.deliveries.every((delivery: { attemptCount: number }) => delivery.attemptCount === 0)).toBe(true);
 });

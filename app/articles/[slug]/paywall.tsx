@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useOrderStatus } from "@/lib/hooks/use-order-status";
 import { ApiError, postJson } from "@/lib/fetcher";
@@ -20,7 +20,8 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
   const [order, setOrder] = useState<CreatedOrder | null>(pendingOrder);
   const [isCreating, setIsCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
-  const { data: status, mutate } = useOrderStatus(order?.orderId ?? null, order?.expiresAt ?? null);
+  const transactionIdHint = useSearchParams().get("transactionId");
+  const { data: status, mutate } = useOrderStatus(order?.orderId ?? null, order?.expiresAt ?? null, transactionIdHint);
   const secondsLeft = useSecondsLeft(order?.expiresAt ?? null);
   const state = status?.status ?? order?.status ?? null;
 

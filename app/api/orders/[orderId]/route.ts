@@ -1,14 +1,23 @@
 import { toHttpResponse } from "@/server/errors";
 import { readCookie } from "@/server/http/cookies";
 import { getOrderStatus } from "@/server/orders/get-order-status";
+import { reconcileOnReturn } from "@/server/payments/reconcile-on-return";
 import { getReaderIdByToken, READER_COOKIE } from "@/server/readers/reader-session";
 
-// GET /api/orders/{orderId}: the reader's own order status, polled by the paywall.
+const TRANSACTION_HINT = /^[A-Za-z0-9_-]{1,128}$/;
+
+// GET /api/orders/{orderId}[?transactionId=…]: the reader's own order status, polled by the paywall.
+// With the transactionId HandCash appends on its redirect, HandCash is asked right away (rate-limited).
 export async function GET(req: Request, { params }: { params: Promise<{ orderId: string }> }): Promise<Response> {
   try {
     const { orderId } = await params;
     const readerId = await getReaderIdByToken(readCookie(req, READER_COOKIE));
-    const status = await getOrderStatus({ orderId, readerId });
+    let status = await getOrderStatus({ orderId, readerId });
+    const hint = new URL(req.url).searchParams.get("transactionId");
+    if (hint && TRANSACTION_HINT.test(hint) && status.status !== "paid" && status.status !== "failed") {
+      await reconcileOnReturn({ orderId: status.orderId });
+      status = await getOrderStatus({ orderId, readerId });
+    }
     return Response.json(status, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toHttpResponse(error);

@@ -1,0 +1,62 @@
+import "server-only";
+import { Logger, type Runner, run, type Task } from "graphile-worker";
+import { env } from "@/server/env";
+import { log } from "@/server/log";
+import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
+import { reconcileOrder } from "@/server/payments/reconcile-order";
+import { deleteExpiredRateLimitCounters } from "@/server/security/rate-limit";
+
+/**
+ * Background work on graphile-worker (jobs live in PostgreSQL, schema `graphile_worker`):
+ * a self-rescheduling sweep finds orders worth re-checking and queues one `reconcile-order` job
+ * each. Job keys make both idempotent to enqueue, so restarts and several workers neither lose
+ * nor double work; a job interrupted by a crash is retried after its lock expires.
+ */
+
+const SWEEP_JOB_KEY = "reconcile-sweep";
+const SWEEP_BATCH = 200;
+const RATE_LIMIT_COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+const reconcileSweep: Task = async (_payload, helpers) => {
+  const orderIds = await listOrdersToReconcile({ now: new Date(), pendingCheckEveryMs: env.RECONCILE_INTERVAL_SECONDS * 1000, limit: SWEEP_BATCH });
+  for (const orderId of orderIds) {
+    await helpers.addJob("reconcile-order", { orderId }, { jobKey: `reconcile-order:${orderId}`, maxAttempts: 8 });
+  }
+  if (orderIds.length > 0) log.info({ event: "reconcile.sweep", queued: orderIds.length }, "reconcile sweep queued orders");
+  await deleteExpiredRateLimitCounters(new Date(Date.now() - RATE_LIMIT_COUNTER_RETENTION_MS));
+  await helpers.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "replace", runAt: new Date(Date.now() + env.RECONCILE_INTERVAL_SECONDS * 1000) });
+};
+
+const reconcileOrderTask: Task = async (payload) => {
+  const { orderId } = payload as { orderId: string };
+  const result = await reconcileOrder({ orderId, actor: "reconciler" });
+  if (result.outcome === "paid" || result.outcome === "expired") {
+    log.info({ event: "reconcile.order", orderId, outcome: result.outcome }, result.detail);
+  }
+};
+
+/** graphile-worker's own messages, as our JSON log lines. */
+const workerLogger = new Logger((scope) => (level, message, meta) => {
+  const line = { event: "worker.log", scope, meta };
+  if (level === "error") log.error(line, message);
+  else if (level === "warning") log.warn(line, message);
+  else if (level === "info") log.info(line, message);
+  else log.debug(line, message);
+});
+
+export async function startWorker(): Promise<Runner> {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required to run the worker");
+  const runner = await run({
+    connectionString: env.DATABASE_URL,
+    concurrency: 4,
+    pollInterval: 2_000,
+    // Our launcher owns shutdown: SIGTERM → runner.stop(), which waits for running jobs.
+    noHandleSignals: true,
+    logger: workerLogger,
+    taskList: { "reconcile-sweep": reconcileSweep, "reconcile-order": reconcileOrderTask },
+  });
+  // Keeps an existing schedule (preserve_run_at), so restarting never delays or doubles the sweep.
+  await runner.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "preserve_run_at" });
+  log.info({ event: "worker.started", reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS }, "worker started");
+  return runner;
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { db, type TransactionClient } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
+import { recordOrderEvent } from "@/server/orders/record-order-event";
+import { lockOrderByPaymentRequestId, recordPayment } from "@/server/payments/record-payment";
+import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
+
+export type ReconcileOutcome = "paid" | "already_paid" | "still_pending" | "expired" | "still_in_review" | "no_payment_request";
+
+export interface ReconcileOrderResult {
+  status: OrderStatus;
+  outcome: ReconcileOutcome;
+  detail: string;
+}
+
+export interface ReconcileOrderOptions {
+  orderId: string;
+  /** "reconciler", "return" (the reader came back from HandCash) or "admin:<email>". */
+  actor: string;
+}
+
+/**
+ * Asks HandCash whether the order's payment request was paid, and converges our records to the
+ * answer: a payment HandCash reports is recorded (exactly once, as from a webhook), a pending order
+ * past its window is expired, anything else is left as it is with the evidence stored. This is how
+ * payments whose webhooks never arrived are recovered. Idempotent; throws HandCashError when
+ * HandCash cannot answer, so a job retries.
+ */
+export async function reconcileOrder({ orderId, actor }: ReconcileOrderOptions): Promise<ReconcileOrderResult> {
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, paymentRequestId: true, verification: true } });
+  if (!order) throw new AppError("NOT_FOUND", "No such order.");
+  if (order.status === "PAID") return { status: "PAID", outcome: "already_paid", detail: "The order is already paid." };
+  if (!order.paymentRequestId) {
+    return { status: order.status, outcome: "no_payment_request", detail: "HandCash never created a payment request for this order." };
+  }
+
+  const paymentRequestId = order.paymentRequestId;
+  const verification = await verifyPayment({ paymentRequestId, claimedTransactionId: null });
+  const isChosenByPerson = actor.startsWith("admin:");
+
+  return db.$transaction(async (tx) => {
+    const locked = await lockOrderByPaymentRequestId(tx, paymentRequestId);
+    if (!locked) throw new AppError("NOT_FOUND", "No such order.");
+    if (locked.status === "PAID") return { status: "PAID" as const, outcome: "already_paid" as const, detail: "The order is already paid." };
+
+    if (verification.isConfirmed && verification.handcashTransactionId) {
+      const transactionId = verification.handcashTransactionId;
+      const { userData, paymentMethod } = await findClaimedPayerData(tx, paymentRequestId, transactionId);
+      const { outcome, detail } = await recordPayment({ tx, order: locked, paymentRequestId, transactionId, userData, paymentMethod, verification, actor });
+      // Deliveries that claimed this transaction (unconfirmed at the time, or orphaned) are now settled.
+      await tx.webhookEvent.updateMany({
+        where: { transactionId, outcome: { in: ["UNCONFIRMED", "ORPHAN"] }, resolvedAt: null },
+        data: { resolvedAt: new Date(), resolvedBy: actor },
+      });
+      const status = outcome === "RECORDED" ? "PAID" : locked.status;
+      return { status, outcome: outcome === "RECORDED" ? ("paid" as const) : ("still_in_review" as const), detail: detail ?? `HandCash confirmed transaction ${transactionId}.` };
+    }
+
+    const attempts = previousAttempts(order.verification) + 1;
+    const evidence = { ...verification, attempts } as unknown as Prisma.InputJsonValue;
+    const isPastWindow = await tx.order.count({ where: { id: locked.id, status: "PENDING", expiresAt: { lte: new Date() } } });
+    if (isPastWindow) {
+      await tx.order.update({ where: { id: locked.id }, data: { status: "EXPIRED", verification: evidence, verifiedAt: new Date(verification.checkedAt) } });
+      await recordOrderEvent({ tx, orderId: locked.id, type: "EXPIRED", actor, detail: evidence });
+      return { status: "EXPIRED" as const, outcome: "expired" as const, detail: "No payment arrived within the payment window." };
+    }
+    await tx.order.update({ where: { id: locked.id }, data: { verification: evidence, verifiedAt: new Date(verification.checkedAt) } });
+    // A person's re-check belongs on the timeline; the sweep's routine checks would only flood it.
+    if (isChosenByPerson) await recordOrderEvent({ tx, orderId: locked.id, type: "RECHECKED", actor, detail: evidence });
+    return {
+      status: locked.status,
+      outcome: locked.status === "NEEDS_REVIEW" ? ("still_in_review" as const) : ("still_pending" as const),
+      detail: describeUnpaid(verification),
+    };
+  });
+}
+
+function describeUnpaid(verification: PaymentVerification): string {
+  return verification.handcashStatus === "not_found" ? "HandCash does not know this payment request." : `HandCash reports no payment yet (status ${verification.handcashStatus}).`;
+}
+
+function previousAttempts(verification: Prisma.JsonValue | null): number {
+  const attempts = (verification as { attempts?: unknown } | null)?.attempts;
+  return typeof attempts === "number" ? attempts : 0;
+}
+
+/** The payer details from a delivery that claimed this transaction, when one reached us. */
+async function findClaimedPayerData(tx: TransactionClient, paymentRequestId: string, transactionId: string) {
+  const event = await tx.webhookEvent.findFirst({ where: { paymentRequestId, transactionId }, orderBy: { receivedAt: "asc" }, select: { payload: true } });
+  const parsed = handcashWebhookPayloadSchema.safeParse(event?.payload ?? null);
+  return parsed.success ? { userData: parsed.data.userData, paymentMethod: parsed.data.paymentMethod ?? null } : { userData: {}, paymentMethod: null };
+}
