@@ -24,7 +24,9 @@ const MAX_PASSES = 4;
  * Throws (→ 503, HandCash retries) when HandCash or the database cannot answer.
  */
 export async function processHandCashWebhook(payload: HandCashWebhookPayload): Promise<WebhookResult> {
-  let verification: PaymentVerification | null = null;
+  let verification = (await isVerificationLikelyNeeded(payload))
+    ? await verifyPayment({ paymentRequestId: payload.paymentRequestId, claimedTransactionId: payload.transactionId })
+    : null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     try {
       const result = await db.$transaction((tx) => recordDelivery(tx, payload, verification));
@@ -37,6 +39,18 @@ export async function processHandCashWebhook(payload: HandCashWebhookPayload): P
     verification = await verifyPayment({ paymentRequestId: payload.paymentRequestId, claimedTransactionId: payload.transactionId });
   }
   throw new Error(`Webhook for ${payload.paymentRequestId} not settled after ${MAX_PASSES} passes`);
+}
+
+/**
+ * A lock-free first look, so a new payment is verified before its one transaction rather than
+ * between two. Only an optimisation: the decision is taken again under the order's lock.
+ */
+async function isVerificationLikelyNeeded({ paymentRequestId, transactionId, customParameters }: HandCashWebhookPayload): Promise<boolean> {
+  const [order, payment] = await Promise.all([
+    db.order.findUnique({ where: { paymentRequestId }, select: { id: true } }),
+    db.payment.findUnique({ where: { transactionId }, select: { id: true } }),
+  ]);
+  return order !== null && payment === null && (customParameters.orderId === undefined || customParameters.orderId === order.id);
 }
 
 async function recordDelivery(tx: TransactionClient, payload: HandCashWebhookPayload, verification: PaymentVerification | null): Promise<WebhookResult | typeof NEEDS_VERIFICATION> {

@@ -13,10 +13,16 @@ function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
+/** The hash a cookie value is stored under, or null for a missing or malformed value. */
+export function hashReaderToken(token: string | null | undefined): string | null {
+  return token && TOKEN_SHAPE.test(token) ? hashToken(token) : null;
+}
+
 /** The reader id behind a cookie value, or null for a missing, malformed or unknown token. */
 export async function getReaderIdByToken(token: string | null | undefined): Promise<string | null> {
-  if (!token || !TOKEN_SHAPE.test(token)) return null;
-  const reader = await db.reader.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+  const tokenHash = hashReaderToken(token);
+  if (!tokenHash) return null;
+  const reader = await db.reader.findUnique({ where: { tokenHash }, select: { id: true } });
   return reader?.id ?? null;
 }
 

@@ -2,7 +2,7 @@ import { toHttpResponse } from "@/server/errors";
 import { readCookie } from "@/server/http/cookies";
 import { getOrderStatus } from "@/server/orders/get-order-status";
 import { reconcileOnReturn } from "@/server/payments/reconcile-on-return";
-import { getReaderIdByToken, READER_COOKIE } from "@/server/readers/reader-session";
+import { hashReaderToken, READER_COOKIE } from "@/server/readers/reader-session";
 
 const TRANSACTION_HINT = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -11,12 +11,12 @@ const TRANSACTION_HINT = /^[A-Za-z0-9_-]{1,128}$/;
 export async function GET(req: Request, { params }: { params: Promise<{ orderId: string }> }): Promise<Response> {
   try {
     const { orderId } = await params;
-    const readerId = await getReaderIdByToken(readCookie(req, READER_COOKIE));
-    let status = await getOrderStatus({ orderId, readerId });
+    const readerTokenHash = hashReaderToken(readCookie(req, READER_COOKIE));
+    let status = await getOrderStatus({ orderId, readerTokenHash });
     const hint = new URL(req.url).searchParams.get("transactionId");
     if (hint && TRANSACTION_HINT.test(hint) && status.status !== "paid" && status.status !== "failed") {
       await reconcileOnReturn({ orderId: status.orderId });
-      status = await getOrderStatus({ orderId, readerId });
+      status = await getOrderStatus({ orderId, readerTokenHash });
     }
     return Response.json(status, { headers: { "cache-control": "no-store" } });
   } catch (error) {
