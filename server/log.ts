@@ -1,31 +1,38 @@
 import "server-only";
-import pino from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "@/server/env";
 
 /**
- * Structured JSON lines. Secrets, payer emails and premium bodies are redacted wherever they
- * appear in a logged object, so a careless `log.info({ payload })` cannot leak them.
+ * Paths redacted wherever they appear in a logged object, so a careless `log.info({ payload })`
+ * cannot leak the HandCash secret, a payer's email or a premium body.
  */
-export const log = pino({
-  level: env.LOG_LEVEL,
-  base: { service: "tollgate" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  redact: {
-    paths: [
-      "appSecret",
-      "*.appSecret",
-      "*.*.appSecret",
-      "email",
-      "*.email",
-      "*.*.email",
-      "payerEmail",
-      "*.payerEmail",
-      "body",
-      "*.body",
-      "headers['app-secret']",
-      "*.headers['app-secret']",
-    ],
-    censor: "[redacted]",
-  },
-});
+const REDACTED_PATHS = [
+  "appSecret",
+  "*.appSecret",
+  "*.*.appSecret",
+  "email",
+  "*.email",
+  "*.*.email",
+  "payerEmail",
+  "*.payerEmail",
+  "body",
+  "*.body",
+  'headers["app-secret"]',
+  '*.headers["app-secret"]',
+];
+
+/** Structured JSON lines: `{ level, time, service, event, …ids, msg }`. */
+export function createLogger({ destination, level = env.LOG_LEVEL }: { destination?: DestinationStream; level?: string } = {}): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "tollgate" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    },
+    destination,
+  );
+}
+
+export const log = createLogger();

@@ -16,7 +16,7 @@ export async function POST(req: Request): Promise<Response> {
   const startedAt = performance.now();
   const reject = async (status: number, reason: string, message: string) => {
     const ip = clientIp(req);
-    log.warn({ event: "webhook.handcash.rejected", status, reason, ip }, "webhook rejected");
+    log.warn({ event: "webhook.handcash.rejected", outcome: "rejected", status, reason, ip, ms: Math.round(performance.now() - startedAt) }, "webhook rejected");
     await recordRejectedWebhook({ httpStatus: status, reason, ip, userAgent: req.headers.get("user-agent") });
     return jsonError(status, message);
   };
