@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /** An error from our own JSON API, carrying the HTTP status and the server's message. */
 export class ApiError extends Error {
   constructor(
@@ -22,18 +24,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+/** Our API's answers are checked too: a proxy page or a changed shape fails loudly, not later. */
+async function parseResponse<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new ApiError(response.status, "The server sent an unexpected answer. Please reload the page.");
+  return parsed.data;
 }
 
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
+export async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
+  return parseResponse(await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" }), schema);
+}
+
+export async function postJson<T>(url: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
     headers: { accept: "application/json", "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
+  return parseResponse(response, schema);
 }

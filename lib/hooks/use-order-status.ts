@@ -5,7 +5,7 @@ import useSWR from "swr";
 import { ORDER_POLL_INTERVAL_MS } from "@/lib/config";
 import { getJson } from "@/lib/fetcher";
 import { orderStatusPath } from "@/lib/routes";
-import { type OrderStatusView, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas/orders";
+import { type OrderStatusView, orderStatusViewSchema, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas/orders";
 
 /**
  * Polls our own status endpoint (never HandCash) every 2 s while the order is pending. Back from
@@ -25,7 +25,7 @@ export function useOrderStatus(orderId: string | null, expiresAt: string | null,
     [expiresAt],
   );
   const key = orderId ? `${orderStatusPath(orderId)}${transactionIdHint ? `?transactionId=${encodeURIComponent(transactionIdHint)}` : ""}` : null;
-  return useSWR<OrderStatusView>(key, getJson, {
+  return useSWR<OrderStatusView>(key, (url: string) => getJson(url, orderStatusViewSchema), {
     refreshInterval,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

@@ -34,5 +34,3 @@ export const orderStatusViewSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type OrderStatusView = z.infer<typeof orderStatusViewSchema>;
-
-export const apiErrorSchema = z.object({ error: z.string() });
