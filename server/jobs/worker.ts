@@ -35,12 +35,11 @@ const reconcileOrderTask: Task = async (payload) => {
   }
 };
 
-/** graphile-worker's own messages, as our JSON log lines. */
+/** graphile-worker's own messages, as our JSON log lines; its per-job chatter is debug level. */
 const workerLogger = new Logger((scope) => (level, message, meta) => {
   const line = { event: "worker.log", scope, meta };
   if (level === "error") log.error(line, message);
   else if (level === "warning") log.warn(line, message);
-  else if (level === "info") log.info(line, message);
   else log.debug(line, message);
 });
 
