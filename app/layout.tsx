@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SITE } from "@/lib/config";
 import "./globals.css";
@@ -11,30 +10,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#fbfaf7", width: "device-width", initialScale: 1 };
 
+/** The document only: the public site (app/(site)) and the admin (app/admin) bring their own frames. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link href="/" className="site-header__brand">
-              {SITE.name}
-            </Link>
-            <span className="site-header__tagline">{SITE.tagline}</span>
-          </div>
-        </header>
-        <main id="main" className="site-main">
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>
-            {SITE.name} · Payments by HandCash. Your access is tied to this browser; keep it to keep reading.
-          </p>
-        </footer>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

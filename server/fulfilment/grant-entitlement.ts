@@ -7,8 +7,9 @@ export interface GrantEntitlementOptions {
   readerId: string;
   productId: string;
   orderId: string;
-  /** Who granted it, for the order's timeline. */
+  /** Who granted it, and why when a person did, for the order's timeline. */
   actor?: string;
+  reason?: string;
 }
 
 /**
@@ -17,10 +18,10 @@ export interface GrantEntitlementOptions {
  * entitlement. Run it inside the transaction that records the payment: the caller's lock on the
  * order serialises concurrent grants for it.
  */
-export async function grantEntitlement({ tx, readerId, productId, orderId, actor = "system" }: GrantEntitlementOptions): Promise<boolean> {
+export async function grantEntitlement({ tx, readerId, productId, orderId, actor = "system", reason }: GrantEntitlementOptions): Promise<boolean> {
   const existing = await tx.entitlement.findUnique({ where: { readerId_productId: { readerId, productId } }, select: { id: true } });
   if (existing) return false;
   await tx.entitlement.create({ data: { readerId, productId, orderId } });
-  await recordOrderEvent({ tx, orderId, type: "ACCESS_GRANTED", actor });
+  await recordOrderEvent({ tx, orderId, type: "ACCESS_GRANTED", actor, reason });
   return true;
 }

@@ -24,12 +24,14 @@ const MAX_PASSES = 4;
  * Throws (→ 503, HandCash retries) when HandCash or the database cannot answer.
  */
 export async function processHandCashWebhook(payload: HandCashWebhookPayload): Promise<WebhookResult> {
+  // The delivery's time is its arrival, so on a timeline it comes before what it caused.
+  const receivedAt = new Date();
   let verification = (await isVerificationLikelyNeeded(payload))
     ? await verifyPayment({ paymentRequestId: payload.paymentRequestId, claimedTransactionId: payload.transactionId })
     : null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     try {
-      const result = await db.$transaction((tx) => recordDelivery(tx, payload, verification));
+      const result = await db.$transaction((tx) => recordDelivery(tx, payload, verification, receivedAt));
       if (result !== NEEDS_VERIFICATION) return result;
     } catch (error) {
       // Two copies raced past the duplicate check and one hit the unique index: run again.
@@ -53,7 +55,12 @@ async function isVerificationLikelyNeeded({ paymentRequestId, transactionId, cus
   return order !== null && payment === null && (customParameters.orderId === undefined || customParameters.orderId === order.id);
 }
 
-async function recordDelivery(tx: TransactionClient, payload: HandCashWebhookPayload, verification: PaymentVerification | null): Promise<WebhookResult | typeof NEEDS_VERIFICATION> {
+async function recordDelivery(
+  tx: TransactionClient,
+  payload: HandCashWebhookPayload,
+  verification: PaymentVerification | null,
+  receivedAt: Date,
+): Promise<WebhookResult | typeof NEEDS_VERIFICATION> {
   const order = await lockOrderByPaymentRequestId(tx, payload.paymentRequestId);
 
   const finish = async (outcome: WebhookOutcome, detail: string | null): Promise<WebhookResult> => {
@@ -65,6 +72,7 @@ async function recordDelivery(tx: TransactionClient, payload: HandCashWebhookPay
         outcome,
         detail,
         payload: payload as Prisma.InputJsonValue,
+        receivedAt,
       },
     });
     return { outcome, orderId: order?.id ?? null, detail };

@@ -20,6 +20,8 @@ export interface ReconcileOrderOptions {
   orderId: string;
   /** "reconciler", "return" (the reader came back from HandCash) or "admin:<email>". */
   actor: string;
+  /** Why a person asked, for the order's timeline. */
+  reason?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ReconcileOrderOptions {
  * payments whose webhooks never arrived are recovered. Idempotent; throws HandCashError when
  * HandCash cannot answer, so a job retries.
  */
-export async function reconcileOrder({ orderId, actor }: ReconcileOrderOptions): Promise<ReconcileOrderResult> {
+export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderOptions): Promise<ReconcileOrderResult> {
   const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, paymentRequestId: true, verification: true } });
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   if (order.status === "PAID") return { status: "PAID", outcome: "already_paid", detail: "The order is already paid." };
@@ -69,7 +71,7 @@ export async function reconcileOrder({ orderId, actor }: ReconcileOrderOptions):
     }
     await tx.order.update({ where: { id: locked.id }, data: { verification: evidence, verifiedAt: new Date(verification.checkedAt) } });
     // A person's re-check belongs on the timeline; the sweep's routine checks would only flood it.
-    if (isChosenByPerson) await recordOrderEvent({ tx, orderId: locked.id, type: "RECHECKED", actor, detail: evidence });
+    if (isChosenByPerson) await recordOrderEvent({ tx, orderId: locked.id, type: "RECHECKED", actor, reason, detail: evidence });
     return {
       status: locked.status,
       outcome: locked.status === "NEEDS_REVIEW" ? ("still_in_review" as const) : ("still_pending" as const),

@@ -1,0 +1,33 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { type ActionResult, type ActionState, formDataToObject } from "@/lib/schemas/action-result";
+import { ADMIN_SESSION_COOKIE, loginFormSchema, safeAdminReturnPath } from "@/lib/schemas/admin-auth";
+import { validationFailure } from "@/server/admin/action-failure";
+import { ADMIN_SESSION_COOKIE_PATH } from "@/server/admin/admin-session-token";
+import { getRequestMeta } from "@/server/admin/get-request-meta";
+import { logInAdmin } from "@/server/admin/log-in-admin";
+import { env } from "@/server/env";
+
+/** The one admin action open to visitors without a session: signing in. */
+export async function logIn(_state: ActionState, formData: FormData): Promise<ActionResult> {
+  const parsed = loginFormSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return validationFailure(parsed.error);
+  const result = await logInAdmin({ email: parsed.data.email, password: parsed.data.password, ...(await getRequestMeta()) });
+  if (!result.ok) {
+    if (result.reason === "throttled") {
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return { ok: false, status: 429, fieldErrors: {}, message: `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.` };
+    }
+    return { ok: false, status: 401, fieldErrors: {}, message: "That email and password do not match. Check both and try again." };
+  }
+  (await cookies()).set(ADMIN_SESSION_COOKIE, result.token, {
+    httpOnly: true,
+    secure: env.isSecureOrigin,
+    sameSite: "lax",
+    path: ADMIN_SESSION_COOKIE_PATH,
+    maxAge: Math.floor((result.expiresAt.getTime() - Date.now()) / 1000),
+  });
+  redirect(safeAdminReturnPath(parsed.data.next));
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { headers } from "next/headers";
+import { env } from "@/server/env";
+import { clientIp } from "@/server/http/client-ip";
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+/** Client address and user agent inside a server action, where there is no Request object. */
+export async function getRequestMeta(): Promise<RequestMeta> {
+  const requestHeaders = new Headers(await headers());
+  return { ip: clientIp(new Request(env.APP_URL, { headers: requestHeaders })), userAgent: requestHeaders.get("user-agent") };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { ADMIN_SESSION_IDLE_MS } from "@/server/admin/admin-session-token";
+import { checkLoginThrottle } from "@/server/admin/check-login-throttle";
+import { createAdminSession } from "@/server/admin/create-admin-session";
+import { normaliseEmail, verifyAdminCredentials } from "@/server/admin/verify-admin-credentials";
+import { db } from "@/server/db";
+import { log } from "@/server/log";
+
+export interface LogInAdminOptions {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  now?: Date;
+}
+
+export type LogInAdminResult =
+  | { ok: true; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** Login attempts are kept for a day: long enough to investigate, short enough to stay small. */
+const LOGIN_ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Signs the owner in: refuses while the IP or email is throttled (without checking the password,
+ * so a throttled attacker learns nothing), records the attempt, and opens a session on success.
+ */
+export async function logInAdmin({ email, password, ip, userAgent, now = new Date() }: LogInAdminOptions): Promise<LogInAdminResult> {
+  const normalisedEmail = normaliseEmail(email);
+  const throttle = await checkLoginThrottle({ email: normalisedEmail, ip, now });
+  if (throttle.isThrottled) {
+    log.warn({ event: "admin.login.throttled", ip }, "admin login throttled");
+    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  const isValid = await verifyAdminCredentials({ email: normalisedEmail, password });
+  await db.loginAttempt.create({ data: { email: normalisedEmail.slice(0, 320), ip, isSuccess: isValid, createdAt: now } });
+  if (!isValid) {
+    log.warn({ event: "admin.login.failed", ip }, "admin login failed");
+    return { ok: false, reason: "invalid_credentials" };
+  }
+
+  await Promise.all([
+    db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } }),
+    db.adminSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - ADMIN_SESSION_IDLE_MS) } }] } }),
+  ]);
+  const session = await createAdminSession({ email: normalisedEmail, ip, userAgent, now });
+  log.info({ event: "admin.login.succeeded", ip }, "admin signed in");
+  return { ok: true, ...session };
+}

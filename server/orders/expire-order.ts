@@ -1,0 +1,34 @@
+import "server-only";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { recordAuditLog } from "@/server/admin/record-audit-log";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { recordOrderEvent } from "@/server/orders/record-order-event";
+
+export interface ExpireOrderOptions {
+  orderId: string;
+  /** The owner's email; the timeline shows "admin:<email>". */
+  actorEmail: string;
+  reason: string;
+}
+
+const EXPIRABLE: ReadonlySet<OrderStatus> = new Set(["PENDING", "NEEDS_REVIEW"]);
+
+/**
+ * An owner closes an order that is still waiting (PENDING) or was flagged (NEEDS_REVIEW). The
+ * order row is locked like the webhook locks it, so a payment being recorded at the same moment
+ * is either already visible (and the order is no longer expirable) or waits and then still wins:
+ * a confirmed payment turns an EXPIRED order into PAID (transitions.ts).
+ */
+export async function expireOrder({ orderId, actorEmail, reason }: ExpireOrderOptions): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [order] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT "status"::text AS "status" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    if (!order) throw new AppError("NOT_FOUND", "No order has this id.");
+    if (!EXPIRABLE.has(order.status)) {
+      throw new AppError("CONFLICT", `Only a pending or needs-review order can be expired; this one is ${order.status.toLowerCase().replace("_", " ")}.`);
+    }
+    await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED" } });
+    await recordOrderEvent({ tx, orderId, type: "EXPIRED", actor: `admin:${actorEmail}`, reason, detail: { previousStatus: order.status } });
+    await recordAuditLog({ tx, actorEmail, action: "order.expire", targetType: "order", targetId: orderId, reason, detail: { previousStatus: order.status } });
+  });
+}
