@@ -42,19 +42,32 @@ export class AppError extends Error {
   readonly details?: Record<string, unknown>;
 }
 
-const DATABASE_UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08006", "08001", "08003"]);
+/**
+ * Signs that the database is not answering, at every layer an error passes through: PostgreSQL
+ * SQLSTATEs (class 08 connection exceptions, shutdowns, too many connections), Node socket errors,
+ * adapter-pg's error kinds and Prisma's codes (can't reach, closed, timed out, no pool connection,
+ * no transaction could start).
+ */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|terminating connection|database system is (shutting down|starting up)|Unable to start a transaction/i;
 
-/** True for errors that mean "the database is not answering", as opposed to a bad query. */
+/** True for errors that mean "the database is not answering" (a retry can help), as opposed to a bad query. */
 export function isDatabaseUnavailableError(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
+  for (let current: unknown = error, depth = 0; current && depth < 8; depth++) {
     if (current instanceof Prisma.PrismaClientInitializationError) return true;
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code)) return true;
-    const message = (current as { message?: unknown }).message;
-    if (typeof message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database/i.test(message)) {
-      return true;
+    const { code, kind, message } = current as { code?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === "string") {
+      if (code.startsWith("08") || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code)) return true;
     }
-    current = (current as { cause?: unknown }).cause;
+    if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    // Prisma wraps adapter failures (P2039 and others) with the original under meta.driverAdapterError.
+    const { meta, cause } = current as { meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    current = meta?.driverAdapterError ?? cause;
   }
   return false;
 }

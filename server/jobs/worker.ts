@@ -1,5 +1,6 @@
 import "server-only";
 import { Logger, type Runner, run, type Task } from "graphile-worker";
+import pg from "pg";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
@@ -27,6 +28,14 @@ const reconcileSweep: Task = async (_payload, helpers) => {
   await helpers.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "replace", runAt: new Date(Date.now() + env.RECONCILE_INTERVAL_SECONDS * 1000) });
 };
 
+/**
+ * Every minute, make sure a sweep is scheduled: one that exhausted its retries during a long
+ * database outage would otherwise stop reconciliation until the next restart.
+ */
+const ensureReconcileSweep: Task = async (_payload, helpers) => {
+  await helpers.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "preserve_run_at" });
+};
+
 const reconcileOrderTask: Task = async (payload) => {
   const { orderId } = payload as { orderId: string };
   const result = await reconcileOrder({ orderId, actor: "reconciler" });
@@ -45,17 +54,23 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
 
 export async function startWorker(): Promise<Runner> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required to run the worker");
+  // Our own pool, so a connection dropped while PostgreSQL restarts is logged instead of
+  // crashing the process (pg emits 'error' on idle clients); jobs resume when it is back.
+  const pgPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
+  pgPool.on("error", (error) => log.warn({ event: "worker.db_connection_lost", err: error }, "worker lost a database connection"));
   const runner = await run({
-    connectionString: env.DATABASE_URL,
+    pgPool,
     concurrency: 4,
     pollInterval: 2_000,
     // Our launcher owns shutdown: SIGTERM → runner.stop(), which waits for running jobs.
     noHandleSignals: true,
     logger: workerLogger,
-    taskList: { "reconcile-sweep": reconcileSweep, "reconcile-order": reconcileOrderTask },
+    taskList: { "reconcile-sweep": reconcileSweep, "reconcile-order": reconcileOrderTask, "ensure-reconcile-sweep": ensureReconcileSweep },
+    crontab: "* * * * * ensure-reconcile-sweep ?max=1",
   });
   // Keeps an existing schedule (preserve_run_at), so restarting never delays or doubles the sweep.
   await runner.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "preserve_run_at" });
   log.info({ event: "worker.started", reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS }, "worker started");
+  void runner.promise.finally(() => pgPool.end().catch(() => {}));
   return runner;
 }
