@@ -57,7 +57,9 @@ export async function startWorker(): Promise<Runner> {
   // Our own pool, so a connection dropped while PostgreSQL restarts is logged instead of
   // crashing the process (pg emits 'error' on idle clients); jobs resume when it is back.
   const pgPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
-  pgPool.on("error", (error) => log.warn({ event: "worker.db_connection_lost", err: error }, "worker lost a database connection"));
+  const onConnectionLost = (error: Error) => log.warn({ event: "worker.db_connection_lost", err: error }, "worker lost a database connection");
+  pgPool.on("error", onConnectionLost);
+  pgPool.on("connect", (client) => client.on("error", onConnectionLost));
   const runner = await run({
     pgPool,
     concurrency: 4,
