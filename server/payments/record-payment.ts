@@ -89,14 +89,13 @@ export async function recordUnconfirmedPayment({ tx, order, verification, actor 
       ? "HandCash does not know this payment request."
       : `HandCash reports ${verification.handcashTransactionId ? `transaction ${verification.handcashTransactionId}` : "no payment"} (status ${verification.handcashStatus}), not ${verification.claimedTransactionId}.`;
   const next = nextOrderStatus(order.status, "PAYMENT_UNCONFIRMED");
-  await tx.order.update({
-    where: { id: order.id },
-    data: {
-      ...(next ? { status: next, reviewReason: reason } : {}),
-      verification: verification as unknown as Prisma.InputJsonValue,
-      verifiedAt: new Date(verification.checkedAt),
-    },
-  });
+  // A paid order keeps the evidence of its real payment; the failed claim goes on the timeline only.
+  if (next) {
+    await tx.order.update({
+      where: { id: order.id },
+      data: { status: next, reviewReason: reason, verification: verification as unknown as Prisma.InputJsonValue, verifiedAt: new Date(verification.checkedAt) },
+    });
+  }
   await recordOrderEvent({ tx, orderId: order.id, type: "VERIFICATION_FAILED", actor, reason, detail: verification as unknown as Prisma.InputJsonValue });
   return reason;
 }

@@ -91,7 +91,9 @@ describe("POST /api/webhooks/handcash: duplicates", () => {
     const { status, json } = await deliver(webhookBody({ ...order, transactionId: randomHex(32) }));
     expect(status).toBe(200);
     expect(json.outcome).toBe("unconfirmed");
-    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PAID");
+    const stored = await db.order.findUniqueOrThrow({ where: { id: order.orderId } });
+    expect(stored.status).toBe("PAID");
+    expect(stored.verification).toMatchObject({ isConfirmed: true, handcashTransactionId: order.transactionId });
     expect(await countRows()).toEqual({ payments: 1, entitlements: 1, events: 2, paidOrders: 1 });
   });
 
