@@ -130,7 +130,9 @@ test("the owner sells a new product: a reader buys it, the owner sees it paid wi
   for (const entry of ["Order created", "HandCash payment request created", "Webhook delivery from HandCash", "HandCash confirmed the payment", "Payment recorded", "Marked paid", "Access granted to the reader"]) {
     await expect(timeline.getByText(entry, { exact: true }).first()).toBeVisible();
   }
-  await expect(timeline.getByText("Recorded", { exact: true })).toBeVisible();
+  // The reader's return from HandCash may record the payment a moment before the webhook lands;
+  // the delivery is then answered as a duplicate. Either way it is on the timeline with our answer.
+  await expect(timeline.getByText(/^(Recorded|Duplicate)$/).first()).toBeVisible();
   await timeline.getByText("Payload as received (app secret removed)").click();
   await expect(timeline.getByLabel("Webhook payload")).toContainText(`"orderId": "${orderId}"`);
   await expect(timeline.getByLabel("Webhook payload")).not.toContainText("appSecret");
