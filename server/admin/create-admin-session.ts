@@ -1,6 +1,7 @@
 import "server-only";
-import { ADMIN_SESSION_MAX_AGE_MS, hashAdminSessionToken, newAdminSessionToken } from "@/server/admin/admin-session-token";
+import { ADMIN_SESSION_MAX_AGE_MS } from "@/server/admin/admin-session-token";
 import { db } from "@/server/db";
+import { newBearerToken } from "@/server/security/bearer-token";
 
 export interface CreateAdminSessionOptions {
   email: string;
@@ -16,10 +17,10 @@ export interface NewAdminSession {
 }
 
 export async function createAdminSession({ email, ip, userAgent, now = new Date() }: CreateAdminSessionOptions): Promise<NewAdminSession> {
-  const token = newAdminSessionToken();
+  const { token, tokenHash } = newBearerToken();
   const expiresAt = new Date(now.getTime() + ADMIN_SESSION_MAX_AGE_MS);
   await db.adminSession.create({
-    data: { tokenHash: hashAdminSessionToken(token), email, ip, userAgent: userAgent?.slice(0, 500) ?? null, createdAt: now, lastSeenAt: now, expiresAt },
+    data: { tokenHash, email, ip, userAgent: userAgent?.slice(0, 500) ?? null, createdAt: now, lastSeenAt: now, expiresAt },
   });
   return { token, expiresAt };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { hashAdminSessionToken, isWellFormedAdminSessionToken } from "@/server/admin/admin-session-token";
 import { db } from "@/server/db";
+import { hashBearerToken } from "@/server/security/bearer-token";
 
 export interface DeleteAdminSessionOptions {
   token: string | null | undefined;
@@ -8,6 +8,6 @@ export interface DeleteAdminSessionOptions {
 
 /** Signs out: the row goes, so the cookie is worthless even if a copy of it survives. */
 export async function deleteAdminSession({ token }: DeleteAdminSessionOptions): Promise<void> {
-  if (!isWellFormedAdminSessionToken(token)) return;
-  await db.adminSession.deleteMany({ where: { tokenHash: hashAdminSessionToken(token) } });
+  const tokenHash = hashBearerToken(token);
+  if (tokenHash) await db.adminSession.deleteMany({ where: { tokenHash } });
 }

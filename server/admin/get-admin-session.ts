@@ -1,7 +1,8 @@
 import "server-only";
-import { ADMIN_SESSION_IDLE_MS, hashAdminSessionToken, isWellFormedAdminSessionToken } from "@/server/admin/admin-session-token";
+import { ADMIN_SESSION_IDLE_MS } from "@/server/admin/admin-session-token";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
+import { hashBearerToken } from "@/server/security/bearer-token";
 
 export interface AdminSession {
   id: string;
@@ -25,9 +26,10 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
  * deleted on sight.
  */
 export async function getAdminSession({ token, now = new Date() }: GetAdminSessionOptions): Promise<AdminSession | null> {
-  if (!isWellFormedAdminSessionToken(token)) return null;
+  const tokenHash = hashBearerToken(token);
+  if (!tokenHash) return null;
   const session = await db.adminSession.findUnique({
-    where: { tokenHash: hashAdminSessionToken(token) },
+    where: { tokenHash },
     select: { id: true, email: true, expiresAt: true, lastSeenAt: true },
   });
   if (!session) return null;

@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/server/env";
 import { clientIp } from "@/server/http/client-ip";
 
 export interface RequestMeta {
@@ -11,5 +10,5 @@ export interface RequestMeta {
 /** Client address and user agent inside a server action, where there is no Request object. */
 export async function getRequestMeta(): Promise<RequestMeta> {
   const requestHeaders = new Headers(await headers());
-  return { ip: clientIp(new Request(env.APP_URL, { headers: requestHeaders })), userAgent: requestHeaders.get("user-agent") };
+  return { ip: clientIp({ headers: requestHeaders }), userAgent: requestHeaders.get("user-agent") };
 }

@@ -3,7 +3,7 @@ import { recordAuditLog } from "@/server/admin/record-audit-log";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { grantEntitlement } from "@/server/fulfilment/grant-entitlement";
-import { lockOrderForAccess } from "@/server/fulfilment/lock-order-for-access";
+import { lockOrderOrThrow } from "@/server/orders/lock-order";
 
 export interface GrantAccessManuallyOptions {
   orderId: string;
@@ -19,7 +19,7 @@ export interface GrantAccessManuallyOptions {
 export async function grantAccessManually({ orderId, actorEmail, reason }: GrantAccessManuallyOptions): Promise<void> {
   const actor = `admin:${actorEmail}`;
   await db.$transaction(async (tx) => {
-    const order = await lockOrderForAccess(tx, orderId);
+    const order = await lockOrderOrThrow(tx, orderId);
     const isGranted = await grantEntitlement({ tx, readerId: order.readerId, productId: order.productId, orderId: order.id, actor, reason });
     if (!isGranted) throw new AppError("CONFLICT", "This reader already has access to the product.");
     await recordAuditLog({ tx, actorEmail, action: "order.grant_access", targetType: "order", targetId: orderId, reason, detail: { readerId: order.readerId, productId: order.productId } });

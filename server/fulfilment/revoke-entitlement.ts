@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { lockOrderForAccess } from "@/server/fulfilment/lock-order-for-access";
+import { lockOrderOrThrow } from "@/server/orders/lock-order";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
 
 export interface RevokeEntitlementOptions {
@@ -18,7 +18,7 @@ export interface RevokeEntitlementOptions {
  */
 export async function revokeEntitlement({ orderId, actorEmail, reason }: RevokeEntitlementOptions): Promise<void> {
   await db.$transaction(async (tx) => {
-    const order = await lockOrderForAccess(tx, orderId);
+    const order = await lockOrderOrThrow(tx, orderId);
     const entitlement = await tx.entitlement.findUnique({
       where: { readerId_productId: { readerId: order.readerId, productId: order.productId } },
       select: { id: true, orderId: true, grantedAt: true },

@@ -5,7 +5,7 @@ import "server-only";
  * the proxy nearest to us (or by Next itself when there is none). Earlier hops are whatever the
  * client claimed. Deploy behind a proxy that appends to X-Forwarded-For.
  */
-export function clientIp(req: Request): string {
+export function clientIp(req: { headers: Headers }): string {
   const hops = req.headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
   return hops.at(-1) || req.headers.get("x-real-ip") || "unknown";
 }

@@ -3,6 +3,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { lockOrderOrThrow } from "@/server/orders/lock-order";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
 
 export interface ExpireOrderOptions {
@@ -22,8 +23,7 @@ const EXPIRABLE: ReadonlySet<OrderStatus> = new Set(["PENDING", "NEEDS_REVIEW"])
  */
 export async function expireOrder({ orderId, actorEmail, reason }: ExpireOrderOptions): Promise<void> {
   await db.$transaction(async (tx) => {
-    const [order] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT "status"::text AS "status" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
-    if (!order) throw new AppError("NOT_FOUND", "No order has this id.");
+    const order = await lockOrderOrThrow(tx, orderId);
     if (!EXPIRABLE.has(order.status)) {
       throw new AppError("CONFLICT", `Only a pending or needs-review order can be expired; this one is ${order.status.toLowerCase().replace("_", " ")}.`);
     }

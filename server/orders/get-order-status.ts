@@ -7,7 +7,7 @@ import { toOrderStatusName } from "@/server/orders/order-views";
 
 export interface GetOrderStatusOptions {
   orderId: string;
-  /** Hash of the reader's cookie token (hashReaderToken); null when the cookie is missing. */
+  /** Hash of the reader's cookie token (hashBearerToken); null when the cookie is missing. */
   readerTokenHash: string | null;
 }
 

@@ -5,7 +5,8 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
-import { type LockedOrder, recordPayment } from "@/server/payments/record-payment";
+import { lockOrderOrThrow } from "@/server/orders/lock-order";
+import { recordPayment } from "@/server/payments/record-payment";
 import { verifyPayment } from "@/server/payments/verify-payment";
 
 export interface MatchOrphanEventOptions {
@@ -42,9 +43,7 @@ export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason 
   }
 
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<LockedOrder[]>`
-      SELECT "id", "status"::text AS "status", "readerId", "productId" FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`;
-    if (!locked) throw new AppError("NOT_FOUND", "No such order.");
+    const locked = await lockOrderOrThrow(tx, order.id);
     await tx.order.update({ where: { id: locked.id }, data: { paymentRequestId: event.paymentRequestId } });
     const { outcome, detail } = await recordPayment({
       tx,

@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { WebhookOutcome } from "@/generated/prisma/enums";
 import { db, type TransactionClient } from "@/server/db";
 import type { HandCashWebhookPayload } from "@/server/handcash/schemas";
-import { lockOrderByPaymentRequestId, recordPayment, recordUnconfirmedPayment } from "@/server/payments/record-payment";
+import { lockOrder } from "@/server/orders/lock-order";
+import { recordPayment, recordUnconfirmedPayment } from "@/server/payments/record-payment";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export interface WebhookResult {
@@ -61,7 +62,7 @@ async function recordDelivery(
   verification: PaymentVerification | null,
   receivedAt: Date,
 ): Promise<WebhookResult | typeof NEEDS_VERIFICATION> {
-  const order = await lockOrderByPaymentRequestId(tx, payload.paymentRequestId);
+  const order = await lockOrder(tx, { paymentRequestId: payload.paymentRequestId });
 
   const finish = async (outcome: WebhookOutcome, detail: string | null): Promise<WebhookResult> => {
     await tx.webhookEvent.create({

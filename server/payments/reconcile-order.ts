@@ -5,7 +5,8 @@ import { db, type TransactionClient } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
-import { lockOrderByPaymentRequestId, recordPayment } from "@/server/payments/record-payment";
+import { lockOrder } from "@/server/orders/lock-order";
+import { recordPayment } from "@/server/payments/record-payment";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export type ReconcileOutcome = "paid" | "already_paid" | "still_pending" | "expired" | "still_in_review" | "no_payment_request";
@@ -44,7 +45,7 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
   const isChosenByPerson = actor.startsWith("admin:");
 
   return db.$transaction(async (tx) => {
-    const locked = await lockOrderByPaymentRequestId(tx, paymentRequestId);
+    const locked = await lockOrder(tx, { paymentRequestId });
     if (!locked) throw new AppError("NOT_FOUND", "No such order.");
     if (locked.status === "PAID") return { status: "PAID" as const, outcome: "already_paid" as const, detail: "The order is already paid." };
 

@@ -1,27 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { OrderStatus, WebhookOutcome } from "@/generated/prisma/enums";
+import type { WebhookOutcome } from "@/generated/prisma/enums";
 import type { TransactionClient } from "@/server/db";
 import { grantEntitlement } from "@/server/fulfilment/grant-entitlement";
+import type { LockedOrder } from "@/server/orders/lock-order";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
 import { nextOrderStatus } from "@/server/payments/transitions";
 import type { PaymentVerification } from "@/server/payments/verify-payment";
-
-export interface LockedOrder {
-  id: string;
-  status: OrderStatus;
-  readerId: string;
-  productId: string;
-}
-
-/** Locks the order row for the rest of the transaction, so one order's payments are recorded one at a time. */
-export async function lockOrderByPaymentRequestId(tx: TransactionClient, paymentRequestId: string): Promise<LockedOrder | null> {
-  const [order] = await tx.$queryRaw<LockedOrder[]>`
-    SELECT "id", "status"::text AS "status", "readerId", "productId"
-    FROM "Order" WHERE "paymentRequestId" = ${paymentRequestId}
-    FOR UPDATE`;
-  return order ?? null;
-}
 
 export interface RecordPaymentOptions {
   tx: TransactionClient;

@@ -5,7 +5,7 @@ import { CopyButton } from "@/components/admin/copy-button";
 import { OutcomeBadge } from "@/components/admin/status-badge";
 import { TimeStamp } from "@/components/admin/time-stamp";
 import { type CredentialState, getConfigurationStatus } from "@/server/admin/get-configuration-status";
-import { measureDatabase } from "@/server/admin/measure-database";
+import { checkDatabase } from "@/server/health/check-database";
 import { requireAdminSession } from "@/server/admin/require-admin-session";
 import { getLastWebhook } from "@/server/webhooks/get-last-webhook";
 
@@ -19,7 +19,7 @@ function CredentialBadge({ state }: { state: CredentialState }) {
 export default async function SettingsPage() {
   await requireAdminSession();
   const config = getConfigurationStatus();
-  const [database, lastWebhook] = await Promise.all([measureDatabase(), getLastWebhook()]);
+  const [database, lastWebhook] = await Promise.all([checkDatabase(), getLastWebhook()]);
 
   return (
     <>

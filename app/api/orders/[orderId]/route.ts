@@ -2,7 +2,8 @@ import { toHttpResponse } from "@/server/errors";
 import { readCookie } from "@/server/http/cookies";
 import { getOrderStatus } from "@/server/orders/get-order-status";
 import { reconcileOnReturn } from "@/server/payments/reconcile-on-return";
-import { hashReaderToken, READER_COOKIE } from "@/server/readers/reader-session";
+import { READER_COOKIE } from "@/server/readers/reader-session";
+import { hashBearerToken } from "@/server/security/bearer-token";
 
 const TRANSACTION_HINT = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -11,7 +12,7 @@ const TRANSACTION_HINT = /^[A-Za-z0-9_-]{1,128}$/;
 export async function GET(req: Request, { params }: { params: Promise<{ orderId: string }> }): Promise<Response> {
   try {
     const { orderId } = await params;
-    const readerTokenHash = hashReaderToken(readCookie(req, READER_COOKIE));
+    const readerTokenHash = hashBearerToken(readCookie(req, READER_COOKIE));
     let status = await getOrderStatus({ orderId, readerTokenHash });
     const hint = new URL(req.url).searchParams.get("transactionId");
     if (hint && TRANSACTION_HINT.test(hint) && status.status !== "paid" && status.status !== "failed") {

@@ -34,41 +34,46 @@ export async function recheckOrder(_state: ActionState, formData: FormData): Pro
   return { ok: true, message: `Re-checked with HandCash: ${result.detail} (status: ${result.status.toLowerCase().replace("_", " ")}).` };
 }
 
-export async function expireOrder(_state: ActionState, formData: FormData): Promise<ActionResult> {
+interface OwnerOrderChange {
+  run: (options: { orderId: string; actorEmail: string; reason: string }) => Promise<void>;
+  failureEvent: string;
+  successMessage: string;
+}
+
+/** Session, reason form, the domain call (which audits itself), then the refreshed pages. */
+async function changeOrderAsOwner(formData: FormData, { run, failureEvent, successMessage }: OwnerOrderChange): Promise<ActionResult> {
   const session = await requireAdminSession();
   const parsed = orderActionFormSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return validationFailure(parsed.error);
   try {
-    await expireOrderRecord({ orderId: parsed.data.orderId, actorEmail: session.email, reason: parsed.data.reason });
+    await run({ orderId: parsed.data.orderId, actorEmail: session.email, reason: parsed.data.reason });
   } catch (error) {
-    return actionFailure(error, "admin.order.expire_failed");
+    return actionFailure(error, failureEvent);
   }
   revalidateOrder(parsed.data.orderId);
-  return { ok: true, message: "The order is now expired. A payment that still arrives will be honoured." };
+  return { ok: true, message: successMessage };
+}
+
+export async function expireOrder(_state: ActionState, formData: FormData): Promise<ActionResult> {
+  return changeOrderAsOwner(formData, {
+    run: expireOrderRecord,
+    failureEvent: "admin.order.expire_failed",
+    successMessage: "The order is now expired. A payment that still arrives will be honoured.",
+  });
 }
 
 export async function grantAccess(_state: ActionState, formData: FormData): Promise<ActionResult> {
-  const session = await requireAdminSession();
-  const parsed = orderActionFormSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return validationFailure(parsed.error);
-  try {
-    await grantAccessManually({ orderId: parsed.data.orderId, actorEmail: session.email, reason: parsed.data.reason });
-  } catch (error) {
-    return actionFailure(error, "admin.order.grant_failed");
-  }
-  revalidateOrder(parsed.data.orderId);
-  return { ok: true, message: "Access granted: the reader can read the full article in the browser they ordered from." };
+  return changeOrderAsOwner(formData, {
+    run: grantAccessManually,
+    failureEvent: "admin.order.grant_failed",
+    successMessage: "Access granted: the reader can read the full article in the browser they ordered from.",
+  });
 }
 
 export async function revokeAccess(_state: ActionState, formData: FormData): Promise<ActionResult> {
-  const session = await requireAdminSession();
-  const parsed = orderActionFormSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return validationFailure(parsed.error);
-  try {
-    await revokeEntitlement({ orderId: parsed.data.orderId, actorEmail: session.email, reason: parsed.data.reason });
-  } catch (error) {
-    return actionFailure(error, "admin.order.revoke_failed");
-  }
-  revalidateOrder(parsed.data.orderId);
-  return { ok: true, message: "Access revoked: the reader sees the preview only from now on." };
+  return changeOrderAsOwner(formData, {
+    run: revokeEntitlement,
+    failureEvent: "admin.order.revoke_failed",
+    successMessage: "Access revoked: the reader sees the preview only from now on.",
+  });
 }
