@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
+import { log } from "@/server/log";
 
 export type { Prisma } from "@/generated/prisma/client";
 
@@ -16,14 +18,39 @@ export type DbClient = PrismaClient | TransactionClient;
  */
 const UNCONFIGURED_DATABASE_URL = "postgresql://database-url-not-set@127.0.0.1:1/none";
 
-function createPrismaClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL ?? UNCONFIGURED_DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+/** One pool for both Prisma and the hot paths' prepared statements, so they share one connection budget. */
+function createDatabase(): Database {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL ?? UNCONFIGURED_DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by the server (restart, outage) must not crash the process; the next query reconnects.
+  pool.on("error", (error) => log.warn({ event: "db.idle_connection_lost", err: error }, "an idle database connection was closed"));
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
 // Hot reloading in development re-evaluates modules; keep one pool across reloads.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDatabase = globalThis as unknown as { tollgateDatabase?: Database };
+const database = globalForDatabase.tollgateDatabase ?? createDatabase();
+if (!env.isProduction) globalForDatabase.tollgateDatabase = database;
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
+export const db: PrismaClient = database.prisma;
 
-if (!env.isProduction) globalForPrisma.prisma = db;
+/** A statement PostgreSQL parses and plans once per connection; `name` must be unique to `text`. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a named prepared statement on the shared pool, bypassing Prisma's query engine. Only for the
+ * paths every reader or every payment takes (see ADR 009); everything else goes through Prisma.
+ * Timestamps come back as Date only for `timestamptz` columns: select Prisma's `timestamp(3)`
+ * columns `AT TIME ZONE 'UTC'`, which is how Prisma stores them.
+ */
+export async function queryPrepared<Row extends pg.QueryResultRow>({ name, text }: PreparedStatement, values: unknown[]): Promise<Row[]> {
+  const result = await database.pool.query<Row>({ name, text, values });
+  return result.rows;
+}

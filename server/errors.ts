@@ -72,6 +72,12 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   return false;
 }
 
+/** A unique index refused a row (SQLSTATE 23505 from pg, P2002 from Prisma): someone else wrote it first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return code === "23505" || code === "P2002";
+}
+
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>, headers?: HeadersInit): Response {
   return Response.json({ error: message, ...extra }, { status, headers: { "cache-control": "no-store", ...headers } });
 }

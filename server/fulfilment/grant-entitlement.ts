@@ -1,11 +1,8 @@
 import "server-only";
 import type { TransactionClient } from "@/server/db";
-import { recordOrderEvent } from "@/server/orders/record-order-event";
 
 export interface GrantEntitlementOptions {
   tx: TransactionClient;
-  readerId: string;
-  productId: string;
   orderId: string;
   /** Who granted it, and why when a person did, for the order's timeline. */
   actor?: string;
@@ -13,15 +10,12 @@ export interface GrantEntitlementOptions {
 }
 
 /**
- * Gives the reader access to the product; true when a new grant was made. Idempotent: a reader
- * who already has access keeps the original grant, so a second paid order never creates a second
- * entitlement. Run it inside the transaction that records the payment: the caller's lock on the
- * order serialises concurrent grants for it.
+ * Gives the order's reader access to its product; true when a new grant was made. Idempotent: a
+ * reader who already has access keeps the original grant, so a second paid order never creates a
+ * second entitlement. The SQL function `tollgate_grant_entitlement` is also what a recorded
+ * payment calls, so both grant the same way.
  */
-export async function grantEntitlement({ tx, readerId, productId, orderId, actor = "system", reason }: GrantEntitlementOptions): Promise<boolean> {
-  const existing = await tx.entitlement.findUnique({ where: { readerId_productId: { readerId, productId } }, select: { id: true } });
-  if (existing) return false;
-  await tx.entitlement.create({ data: { readerId, productId, orderId } });
-  await recordOrderEvent({ tx, orderId, type: "ACCESS_GRANTED", actor, reason });
-  return true;
+export async function grantEntitlement({ tx, orderId, actor = "system", reason }: GrantEntitlementOptions): Promise<boolean> {
+  const [result] = await tx.$queryRaw<{ isGranted: boolean }[]>`SELECT tollgate_grant_entitlement(${orderId}, ${actor}, ${reason ?? null}) AS "isGranted"`;
+  return result?.isGranted === true;
 }

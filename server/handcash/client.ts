@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { type IncomingAnswer, sendRequest } from "@/server/http/send-request";
 import {
   type CreatePaymentRequestBody,
   handcashErrorBodySchema,
@@ -13,11 +14,16 @@ import {
 
 /**
  * HandCash's payment-request REST API (v3). @handcash/handcash-connect 0.8.11 has no
- * payment-request methods, so this is a plain fetch client; the only module that knows
+ * payment-request methods, so this is a plain HTTP client; the only module that knows
  * HandCash's URLs and headers. Every failure becomes a HandCashError.
+ *
+ * Calls go through server/http/send-request.ts (node:http with keep-alive), not fetch: every new
+ * payment's webhook waits for one of them.
  */
 
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Far larger than any answer HandCash gives. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export type HandCashErrorKind = "unreachable" | "rejected" | "not_found" | "invalid_response";
 
@@ -49,30 +55,31 @@ async function callHandCash<T>({ method, path, body, isAuthenticated, responseSc
     headers["app-secret"] = env.HANDCASH_APP_SECRET;
   }
   const where = `${method} ${path}`;
-  let response: Response;
+  let response: IncomingAnswer;
   try {
-    response = await fetch(`${env.HANDCASH_API_BASE}${path}`, {
+    response = await sendRequest({
       method,
+      url: new URL(`${env.HANDCASH_API_BASE}${path}`),
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      cache: "no-store",
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
     });
   } catch (error) {
     throw new HandCashError("unreachable", `HandCash could not be reached (${where}): ${(error as Error).message}`, undefined, error);
   }
-  const text = await response.text();
-  if (!response.ok) {
+  const { status, text } = response;
+  if (status < 200 || status > 299) {
     const vendorMessage = parseVendorMessage(text);
-    const kind = response.status === 404 ? "not_found" : "rejected";
-    throw new HandCashError(kind, `HandCash answered ${response.status} to ${where}${vendorMessage ? `: ${vendorMessage}` : ""}`, response.status);
+    const kind = status === 404 ? "not_found" : "rejected";
+    throw new HandCashError(kind, `HandCash answered ${status} to ${where}${vendorMessage ? `: ${vendorMessage}` : ""}`, status);
   }
   if (responseSchema === null) return undefined as T;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new HandCashError("invalid_response", `HandCash answered ${where} with a body that is not JSON`, response.status, error);
+    throw new HandCashError("invalid_response", `HandCash answered ${where} with a body that is not JSON`, status, error);
   }
   const parsed = responseSchema.safeParse(json);
   if (!parsed.success) {
@@ -80,7 +87,7 @@ async function callHandCash<T>({ method, path, body, isAuthenticated, responseSc
     throw new HandCashError(
       "invalid_response",
       `HandCash answered ${where} with an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message})`,
-      response.status,
+      status,
       parsed.error,
     );
   }

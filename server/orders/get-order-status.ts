@@ -1,7 +1,7 @@
 import "server-only";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import type { OrderStatusView } from "@/lib/schemas/orders";
-import { db } from "@/server/db";
+import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
@@ -17,30 +17,42 @@ interface OrderStatusRow {
   paidAt: Date | null;
   expiresAt: Date;
   slug: string;
+  isPastWindow: boolean;
 }
 
-/**
- * The status of one of the reader's orders. This is what every paywall polls every 2 s, so it is
- * one SQL statement (Prisma's nested select would be two; see docs/performance.md). Someone else's
- * order is reported as missing, so order ids cannot be probed. A pending order past its window is
- * expired here, lazily, and conditionally, so a payment recorded meanwhile wins.
- */
-export async function getOrderStatus({ orderId, readerTokenHash }: GetOrderStatusOptions): Promise<OrderStatusView> {
-  if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
-  const [order] = await db.$queryRaw<OrderStatusRow[]>`
-    WITH expired AS (
-      UPDATE "Order" o SET "status" = 'EXPIRED', "updatedAt" = now()
-      FROM "Reader" r
-      WHERE o."id" = ${orderId} AND r."id" = o."readerId" AND r."tokenHash" = ${readerTokenHash}
-        AND o."status" = 'PENDING' AND o."expiresAt" <= now()
-      RETURNING o."id"
-    )
-    SELECT o."id", CASE WHEN EXISTS (SELECT 1 FROM expired) THEN 'EXPIRED' ELSE o."status"::text END AS "status",
-           o."paidAt", o."expiresAt", p."slug"
+/** The reader's own order, found by id and cookie together, so someone else's order is simply not found. */
+const READ_ORDER_STATUS = {
+  name: "order-status:read",
+  text: `
+    SELECT o."id", o."status"::text AS "status", o."paidAt" AT TIME ZONE 'UTC' AS "paidAt",
+           o."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", p."slug",
+           o."status" = 'PENDING' AND o."expiresAt" <= (now() AT TIME ZONE 'UTC') AS "isPastWindow"
     FROM "Order" o
     JOIN "Reader" r ON r."id" = o."readerId"
     JOIN "Product" p ON p."id" = o."productId"
-    WHERE o."id" = ${orderId} AND r."tokenHash" = ${readerTokenHash}`;
+    WHERE o."id" = $1 AND r."tokenHash" = $2`,
+};
+
+/** Conditional, so a payment recorded in the meantime wins over the expiry. */
+const EXPIRE_PAST_WINDOW = {
+  name: "order-status:expire",
+  text: `
+    UPDATE "Order" SET "status" = 'EXPIRED', "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "id" = $1 AND "status" = 'PENDING' AND "expiresAt" <= (now() AT TIME ZONE 'UTC')`,
+};
+
+/**
+ * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is one
+ * prepared statement (docs/performance.md). Someone else's order is reported as missing, so order
+ * ids cannot be probed. A pending order past its window is expired here, lazily.
+ */
+export async function getOrderStatus({ orderId, readerTokenHash }: GetOrderStatusOptions): Promise<OrderStatusView> {
+  if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
+  let [order] = await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]);
+  if (order?.isPastWindow) {
+    await queryPrepared(EXPIRE_PAST_WINDOW, [order.id]);
+    [order] = await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]);
+  }
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   return {
     orderId: order.id,

@@ -1,10 +1,9 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import type { WebhookOutcome } from "@/generated/prisma/enums";
-import { db, type TransactionClient } from "@/server/db";
+import { queryPrepared } from "@/server/db";
+import { isUniqueViolation } from "@/server/errors";
 import type { HandCashWebhookPayload } from "@/server/handcash/schemas";
-import { lockOrder } from "@/server/orders/lock-order";
-import { recordPayment, recordUnconfirmedPayment } from "@/server/payments/record-payment";
+import { describeUnconfirmedPayment } from "@/server/payments/record-payment";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export interface WebhookResult {
@@ -13,97 +12,78 @@ export interface WebhookResult {
   detail: string | null;
 }
 
-const NEEDS_VERIFICATION = Symbol("needs verification");
 const MAX_PASSES = 4;
+
+/** A lock-free first look: is there an order for this request, and is the transaction already recorded? */
+const LOOK_UP_DELIVERY = {
+  name: "webhook:look-up",
+  text: `
+    SELECT o."id", EXISTS (SELECT 1 FROM "Payment" p WHERE p."transactionId" = $2) AS "isRecorded"
+    FROM "Order" o WHERE o."paymentRequestId" = $1`,
+};
+
+/** The whole decision and its writes, in one statement and so one transaction (see the SQL function). */
+const RECORD_DELIVERY = {
+  name: "webhook:record",
+  text: `
+    SELECT "outcome", "order_id" AS "orderId", "detail"
+    FROM tollgate_record_webhook_delivery($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7::timestamptz, $8::jsonb, $9)`,
+};
 
 /**
  * Handles one authenticated HandCash payment webhook (appSecret already checked and removed).
  * Verify, then trust: a transaction we have not recorded becomes a payment only once HandCash's
  * own record of the payment request names it. HandCash is asked outside any transaction, so no
- * row lock is held across the network; the decision is then taken again under the order's lock.
- * Safe for any number of concurrent copies: one payment, one entitlement, one RECORDED event.
+ * row lock is held across the network; the decision is then taken again under the order's lock,
+ * by the SQL function `tollgate_record_webhook_delivery` (migration 20261127234408), in one round
+ * trip. Safe for any number of concurrent copies: one payment, one entitlement, one RECORDED event.
  * Throws (→ 503, HandCash retries) when HandCash or the database cannot answer.
  */
 export async function processHandCashWebhook(payload: HandCashWebhookPayload): Promise<WebhookResult> {
   // The delivery's time is its arrival, so on a timeline it comes before what it caused.
   const receivedAt = new Date();
-  let verification = (await isVerificationLikelyNeeded(payload))
-    ? await verifyPayment({ paymentRequestId: payload.paymentRequestId, claimedTransactionId: payload.transactionId })
+  const { paymentRequestId, transactionId } = payload;
+  const claimedOrderId = payload.customParameters.orderId === undefined ? null : String(payload.customParameters.orderId);
+  let verification = (await isVerificationLikelyNeeded(paymentRequestId, transactionId, claimedOrderId))
+    ? await verifyPayment({ paymentRequestId, claimedTransactionId: transactionId })
     : null;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     try {
-      const result = await db.$transaction((tx) => recordDelivery(tx, payload, verification, receivedAt));
-      if (result !== NEEDS_VERIFICATION) return result;
+      const result = await recordDelivery(payload, claimedOrderId, verification, receivedAt);
+      if (result.outcome !== "NEEDS_VERIFICATION") return result as WebhookResult;
     } catch (error) {
-      // Two copies raced past the duplicate check and one hit the unique index: run again.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && pass < MAX_PASSES) continue;
+      // Two deliveries raced past the duplicate check and one hit the unique index: run again.
+      if (isUniqueViolation(error) && pass < MAX_PASSES) continue;
       throw error;
     }
-    verification = await verifyPayment({ paymentRequestId: payload.paymentRequestId, claimedTransactionId: payload.transactionId });
+    verification = await verifyPayment({ paymentRequestId, claimedTransactionId: transactionId });
   }
-  throw new Error(`Webhook for ${payload.paymentRequestId} not settled after ${MAX_PASSES} passes`);
+  throw new Error(`Webhook for ${paymentRequestId} not settled after ${MAX_PASSES} passes`);
 }
 
-/**
- * A lock-free first look, so a new payment is verified before its one transaction rather than
- * between two. Only an optimisation: the decision is taken again under the order's lock.
- */
-async function isVerificationLikelyNeeded({ paymentRequestId, transactionId, customParameters }: HandCashWebhookPayload): Promise<boolean> {
-  const [order, payment] = await Promise.all([
-    db.order.findUnique({ where: { paymentRequestId }, select: { id: true } }),
-    db.payment.findUnique({ where: { transactionId }, select: { id: true } }),
-  ]);
-  return order !== null && payment === null && (customParameters.orderId === undefined || customParameters.orderId === order.id);
+/** Only an optimisation, so a new payment is verified before its one statement rather than between two. */
+async function isVerificationLikelyNeeded(paymentRequestId: string, transactionId: string, claimedOrderId: string | null): Promise<boolean> {
+  const [order] = await queryPrepared<{ id: string; isRecorded: boolean }>(LOOK_UP_DELIVERY, [paymentRequestId, transactionId]);
+  return order !== undefined && !order.isRecorded && (claimedOrderId === null || claimedOrderId === order.id);
 }
 
 async function recordDelivery(
-  tx: TransactionClient,
   payload: HandCashWebhookPayload,
+  claimedOrderId: string | null,
   verification: PaymentVerification | null,
   receivedAt: Date,
-): Promise<WebhookResult | typeof NEEDS_VERIFICATION> {
-  const order = await lockOrder(tx, { paymentRequestId: payload.paymentRequestId });
-
-  const finish = async (outcome: WebhookOutcome, detail: string | null): Promise<WebhookResult> => {
-    await tx.webhookEvent.create({
-      data: {
-        paymentRequestId: payload.paymentRequestId,
-        transactionId: payload.transactionId,
-        orderId: order?.id ?? null,
-        outcome,
-        detail,
-        payload: payload as Prisma.InputJsonValue,
-        receivedAt,
-      },
-    });
-    return { outcome, orderId: order?.id ?? null, detail };
-  };
-
-  if (!order) return finish("ORPHAN", "No order has this paymentRequestId; kept for review and re-matched by the reconciler.");
-
-  const claimedOrderId = payload.customParameters.orderId;
-  if (claimedOrderId !== undefined && claimedOrderId !== order.id) {
-    return finish("MISMATCH", `customParameters.orderId names ${String(claimedOrderId).slice(0, 64)}, but the payment request belongs to ${order.id}.`);
-  }
-
-  const alreadyRecorded = await tx.payment.findUnique({ where: { transactionId: payload.transactionId }, select: { orderId: true } });
-  if (alreadyRecorded) {
-    return alreadyRecorded.orderId === order.id
-      ? finish("DUPLICATE", null)
-      : finish("MISMATCH", `This transactionId was already recorded for order ${alreadyRecorded.orderId}.`);
-  }
-  if (!verification) return NEEDS_VERIFICATION;
-  if (!verification.isConfirmed) return finish("UNCONFIRMED", await recordUnconfirmedPayment({ tx, order, verification, actor: "webhook" }));
-
-  const { outcome, detail } = await recordPayment({
-    tx,
-    order,
-    paymentRequestId: payload.paymentRequestId,
-    transactionId: payload.transactionId,
-    userData: payload.userData,
-    paymentMethod: payload.paymentMethod ?? null,
-    verification,
-    actor: "webhook",
-  });
-  return finish(outcome, detail);
+): Promise<{ outcome: WebhookOutcome | "NEEDS_VERIFICATION"; orderId: string | null; detail: string | null }> {
+  const [result] = await queryPrepared<{ outcome: WebhookOutcome | "NEEDS_VERIFICATION"; orderId: string | null; detail: string | null }>(RECORD_DELIVERY, [
+    payload.paymentRequestId,
+    payload.transactionId,
+    claimedOrderId,
+    JSON.stringify(payload.userData),
+    payload.paymentMethod ?? null,
+    JSON.stringify(payload),
+    receivedAt.toISOString(),
+    verification === null ? null : JSON.stringify(verification),
+    verification === null || verification.isConfirmed ? null : describeUnconfirmedPayment(verification),
+  ]);
+  if (!result) throw new Error(`tollgate_record_webhook_delivery returned nothing for ${payload.paymentRequestId}`);
+  return result;
 }

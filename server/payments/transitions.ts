@@ -10,6 +10,10 @@ import type { OrderStatus } from "@/generated/prisma/enums";
  *
  * A confirmed payment always wins: money that arrived is honoured even after expiry.
  * PAID is final.
+ *
+ * PAYMENT_CONFIRMED and PAYMENT_UNCONFIRMED are applied inside PostgreSQL by the payment-recording
+ * functions (migration 20261127234408, see ADR 009); tests/integration/payments/
+ * payment-transitions-in-sql.test.ts holds them to this function for every status.
  */
 export type OrderEvent = "PAYMENT_CONFIRMED" | "PAYMENT_UNCONFIRMED" | "PAYMENT_WINDOW_ELAPSED" | "PAYMENT_REQUEST_FAILED";
 
