@@ -3,30 +3,32 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { OrderStatusView } from "@/lib/schemas/orders";
 import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { orderStatusCache } from "@/server/orders/order-status-cache";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
 export interface GetOrderStatusOptions {
   orderId: string;
   /** Hash of the reader's cookie token (hashBearerToken); null when the cookie is missing. */
   readerTokenHash: string | null;
+  /** Read from the database even if the status is cached, e.g. right after reconciling the order. */
+  isFresh?: boolean;
 }
 
 interface OrderStatusRow {
   id: string;
+  readerTokenHash: string;
   status: OrderStatus;
   paidAt: Date | null;
   expiresAt: Date;
   slug: string;
-  isPastWindow: boolean;
 }
 
 /** The reader's own order, found by id and cookie together, so someone else's order is simply not found. */
 const READ_ORDER_STATUS = {
   name: "order-status:read",
   text: `
-    SELECT o."id", o."status"::text AS "status", o."paidAt" AT TIME ZONE 'UTC' AS "paidAt",
-           o."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", p."slug",
-           o."status" = 'PENDING' AND o."expiresAt" <= (now() AT TIME ZONE 'UTC') AS "isPastWindow"
+    SELECT o."id", r."tokenHash" AS "readerTokenHash", o."status"::text AS "status",
+           o."paidAt" AT TIME ZONE 'UTC' AS "paidAt", o."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", p."slug"
     FROM "Order" o
     JOIN "Reader" r ON r."id" = o."readerId"
     JOIN "Product" p ON p."id" = o."productId"
@@ -42,16 +44,21 @@ const EXPIRE_PAST_WINDOW = {
 };
 
 /**
- * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is one
- * prepared statement (docs/performance.md). Someone else's order is reported as missing, so order
- * ids cannot be probed. A pending order past its window is expired here, lazily.
+ * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is
+ * answered from the order status cache when it can be, else by one prepared statement
+ * (docs/performance.md). Someone else's order is reported as missing, so order ids cannot be
+ * probed. A pending order past its window is expired here, lazily.
  */
-export async function getOrderStatus({ orderId, readerTokenHash }: GetOrderStatusOptions): Promise<OrderStatusView> {
+export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false }: GetOrderStatusOptions): Promise<OrderStatusView> {
   if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
-  let [order] = await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]);
-  if (order?.isPastWindow) {
+  const cache = orderStatusCache<OrderStatusRow>();
+  const read = async () => (await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]))[0] ?? null;
+  if (isFresh) cache.forget(orderId);
+  let order = await cache.get(orderId, readerTokenHash, read);
+  if (order?.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
     await queryPrepared(EXPIRE_PAST_WINDOW, [order.id]);
-    [order] = await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]);
+    cache.forget(orderId);
+    order = await read();
   }
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   return {

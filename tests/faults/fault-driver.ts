@@ -5,7 +5,7 @@
  */
 import crypto from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { createProduct } from "@/prisma/factories";
 import { TEST_HANDCASH_APP_SECRET } from "../setup/test-config";
@@ -67,6 +67,22 @@ export async function createOrdersThroughApi(db: PrismaClient, count: number, { 
     if (!paymentRequestId) throw new Error(`Order ${order.orderId} has no payment request`);
     return { ...order, paymentRequestId };
   });
+}
+
+/** Each order's status as its reader's paywall sees it: GET /api/orders/{id} with the reader's cookie. */
+export async function readStatusesThroughApi(orders: ApiOrder[]): Promise<Record<string, string>> {
+  const entries = await mapWithConcurrency(orders, 8, async ({ orderId, cookie }) => {
+    const response = await fetch(`${appUrl}/api/orders/${orderId}`, { headers: { cookie } });
+    const body = (await response.json()) as { status?: string };
+    return [orderId, response.status === 200 ? String(body.status) : `HTTP ${response.status}`] as const;
+  });
+  return Object.fromEntries(entries);
+}
+
+/** Every order's paywall shows "paid" (given the time for PostgreSQL's change notices to arrive). */
+export async function expectAllPaidThroughApi(orders: ApiOrder[]): Promise<void> {
+  const statuses = await pollUntil(() => readStatusesThroughApi(orders), (seen) => Object.values(seen).every((status) => status === "paid"), { timeoutMs: 10_000 });
+  expect(statuses).toEqual(Object.fromEntries(orders.map(({ orderId }) => [orderId, "paid"])));
 }
 
 /** Pays the request as a HandCash user would; returns the transaction HandCash recorded. */

@@ -5,6 +5,7 @@ import {
   buildGenuineWebhook,
   controlStack,
   createOrdersThroughApi,
+  expectAllPaidThroughApi,
   mapWithConcurrency,
   openTestDatabase,
   payInEmulator,
@@ -13,6 +14,7 @@ import {
   postWebhook,
   readOrderOutcomes,
   readStackStatus,
+  readStatusesThroughApi,
   restoreStack,
   sleep,
 } from "./fault-driver";
@@ -65,6 +67,8 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
   const orderIds = orders.map((order) => order.orderId);
   const transactionIds = new Map(await mapWithConcurrency(orders, 8, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const));
   const work = orders.flatMap((order) => Array.from({ length: COPIES_PER_ORDER }, () => order));
+  // The paywalls have polled, so the app caches these statuses and must hear of every change.
+  expect(new Set(Object.values(await readStatusesThroughApi(orders)))).toEqual(new Set(["pending"]));
 
   let accepted = 0;
   const storm = Promise.all(
@@ -109,6 +113,7 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
   }
   expect(await db.payment.count({ where: { orderId: { in: orderIds } } })).toBe(ORDER_COUNT);
   expect(await db.entitlement.count({ where: { orderId: { in: orderIds } } })).toBe(ORDER_COUNT);
+  await expectAllPaidThroughApi(orders);
   // Neither the app nor the worker may die of a database outage.
   const status = await readStackStatus();
   expect.soft(status.unexpectedExits.slice(exitsBefore)).toEqual([]);

@@ -6,12 +6,14 @@ import {
   controlStack,
   createOrdersThroughApi,
   createRandom,
+  expectAllPaidThroughApi,
   mapWithConcurrency,
   openTestDatabase,
   payInEmulator,
   type PostedWebhook,
   postWebhook,
   readOrderOutcomes,
+  readStatusesThroughApi,
   restoreStack,
   shuffle,
 } from "./fault-driver";
@@ -100,7 +102,15 @@ test("storm: 500 genuine deliveries for 100 paid orders (30% concurrent copies) 
   expect(plan.reduce((sum, { copies }) => sum + copies, 0)).toBe(DELIVERY_COUNT);
   expect(plan.filter(({ copies }) => copies > 1).reduce((sum, { copies }) => sum + copies - 1, 0)).toBe(CONCURRENT_COPY_COUNT);
 
+  // The readers' paywalls poll throughout, so their statuses are cached while payments land.
+  expect(new Set(Object.values(await readStatusesThroughApi(orders)))).toEqual(new Set(["pending"]));
+  let isStormOver = false;
+  const paywalls = (async () => {
+    while (!isStormOver) await readStatusesThroughApi(orders);
+  })();
   const results = await fireStorm(plan);
+  isStormOver = true;
+  await paywalls;
 
   expect(results).toHaveLength(DELIVERY_COUNT);
   const statuses = results.reduce<Record<number, number>>((count, { status }) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
@@ -121,4 +131,5 @@ test("storm: 500 genuine deliveries for 100 paid orders (30% concurrent copies) 
   const events = await db.webhookEvent.groupBy({ by: ["outcome"], where: { orderId: { in: orderIds } }, _count: true });
   expect(Object.fromEntries(events.map(({ outcome, _count }) => [outcome, _count]))).toEqual({ RECORDED: ORDER_COUNT, DUPLICATE: DELIVERY_COUNT - ORDER_COUNT });
   expect(results.filter(({ body }) => body.includes('"recorded"'))).toHaveLength(ORDER_COUNT);
+  await expectAllPaidThroughApi(orders);
 });

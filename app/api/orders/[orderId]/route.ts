@@ -17,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ orderId:
     const hint = new URL(req.url).searchParams.get("transactionId");
     if (hint && TRANSACTION_HINT.test(hint) && status.status !== "paid" && status.status !== "failed") {
       await reconcileOnReturn({ orderId: status.orderId });
-      status = await getOrderStatus({ orderId, readerTokenHash });
+      status = await getOrderStatus({ orderId, readerTokenHash, isFresh: true });
     }
     return Response.json(status, { headers: { "cache-control": "no-store" } });
   } catch (error) {
