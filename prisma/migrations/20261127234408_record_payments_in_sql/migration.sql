@@ -145,8 +145,8 @@ END $$;
 -- One authenticated webhook delivery, decided under the order's row lock and stored as a
 -- WebhookEvent with its outcome: ORPHAN (no such payment request), MISMATCH (another order claimed,
 -- or the transaction paid another order), DUPLICATE, UNCONFIRMED (HandCash did not confirm it),
--- or what tollgate_record_payment decided. With no verification yet and a new transaction, it
--- writes nothing and answers NEEDS_VERIFICATION: the caller asks HandCash and calls again.
+-- or what tollgate_record_payment decided. Called without a verification (HandCash could not be
+-- asked), a new transaction writes nothing and answers NEEDS_VERIFICATION: the caller answers 503.
 CREATE FUNCTION tollgate_record_webhook_delivery(
   p_payment_request_id text,
   p_transaction_id text,

@@ -155,7 +155,19 @@ describe("POST /api/webhooks/handcash: verify, then trust", () => {
     expect(retried.json.outcome).toBe("recorded");
   });
 
-  it("answers a duplicate from our own records, without asking HandCash", async () => {
+  it("keeps an orphan delivery while HandCash cannot be asked", async () => {
+    await setHandCashOutage(503);
+    try {
+      const { status, json } = await deliver(webhookBody({ orderId: "nope", paymentRequestId: randomHex(12) }));
+      expect(status).toBe(200);
+      expect(json.outcome).toBe("orphan");
+    } finally {
+      await setHandCashOutage(null);
+    }
+    expect(await countRows()).toEqual({ payments: 0, entitlements: 0, events: 1, paidOrders: 0 });
+  });
+
+  it("answers a duplicate from our own records while HandCash cannot be asked", async () => {
     const order = await createPaidOrder();
     await deliver(webhookBody(order));
     await setHandCashOutage(503);
