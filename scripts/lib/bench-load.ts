@@ -21,6 +21,11 @@ export interface LoadResult {
   errorSamples: string[];
   durationMs: number;
   latenciesMs: number[];
+  /**
+   * Fixed rate only: the most a request left after its scheduled time. Latency counts from the
+   * schedule, so a stall of the load generator itself would show as server latency; this tells.
+   */
+  maxSendLatenessMs: number;
 }
 
 export interface ClosedLoopOptions {
@@ -65,7 +70,7 @@ function sendOne(agent: http.Agent, baseUrl: URL, request: LoadRequest): Promise
 }
 
 function createCollector(label: string) {
-  const result: LoadResult = { label, requests: 0, errors: 0, errorSamples: [], durationMs: 0, latenciesMs: [] };
+  const result: LoadResult = { label, requests: 0, errors: 0, errorSamples: [], durationMs: 0, latenciesMs: [], maxSendLatenessMs: 0 };
   return {
     result,
     record(latencyMs: number, { status, error }: { status: number; error: string | null }) {
@@ -114,6 +119,7 @@ export async function runFixedRate({ label, baseUrl, ratePerSecond, durationMs, 
     const scheduledAt = startedAt + index * intervalMs;
     const wait = scheduledAt - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    result.maxSendLatenessMs = Math.max(result.maxSendLatenessMs, performance.now() - scheduledAt);
     pending.push(sendOne(agent, url, buildRequest(index)).then((answer) => record(performance.now() - scheduledAt, answer)));
   }
   await Promise.all(pending);
