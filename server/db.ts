@@ -28,7 +28,8 @@ function createDatabase(): Database {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL ?? UNCONFIGURED_DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by the server (restart, outage) must not crash the process; the next query reconnects.
   pool.on("error", (error) => log.warn({ event: "db.idle_connection_lost", err: error }, "an idle database connection was closed"));
-  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  // `$disconnect()` ends the pool too, so scripts exit as soon as they are done.
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
 
 // Hot reloading in development re-evaluates modules; keep one pool across reloads.
