@@ -136,6 +136,11 @@ export async function postWebhook(body: unknown): Promise<PostedWebhook> {
   return { status: response.status, body: await response.text(), retryAfter: response.headers.get("retry-after"), startedAt, finishedAt: Date.now() };
 }
 
+/** One delivery attempt as HandCash sees it: a connection that fails is an answer of status 0, not an exception. */
+export async function attemptWebhook(body: unknown): Promise<PostedWebhook> {
+  return postWebhook(body).catch((error: unknown) => ({ status: 0, body: String(error), startedAt: Date.now(), finishedAt: Date.now() }));
+}
+
 export interface OrderOutcome {
   orderId: string;
   status: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import {
   appUrl,
+  attemptWebhook,
   buildGenuineWebhook,
   controlStack,
   createOrdersThroughApi,
@@ -11,7 +12,6 @@ import {
   payInEmulator,
   pollUntil,
   type PostedWebhook,
-  postWebhook,
   readOrderOutcomes,
   readStackStatus,
   readStatusesThroughApi,
@@ -47,7 +47,7 @@ interface Delivery {
 async function deliverUntilAccepted(orderId: string, body: unknown): Promise<Delivery> {
   const attempts: PostedWebhook[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const posted = await postWebhook(body).catch((error: unknown) => ({ status: 0, body: String(error), startedAt: Date.now(), finishedAt: Date.now() }));
+    const posted = await attemptWebhook(body);
     attempts.push(posted);
     if (posted.status === 200) break;
     await sleep(Math.min(RETRY_INITIAL_MS * 2 ** attempt, RETRY_MAX_DELAY_MS));

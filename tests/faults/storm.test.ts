@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import {
   type ApiOrder,
+  attemptWebhook,
   buildGenuineWebhook,
   controlStack,
   createOrdersThroughApi,
@@ -11,7 +12,6 @@ import {
   openTestDatabase,
   payInEmulator,
   type PostedWebhook,
-  postWebhook,
   readOrderOutcomes,
   readStatusesThroughApi,
   restoreStack,
@@ -84,7 +84,7 @@ async function fireStorm(plan: DeliveryGroup[]): Promise<Array<PostedWebhook & {
     const body = buildGenuineWebhook(order, transactionId);
     void Promise.all(
       Array.from({ length: copies }, () =>
-        postWebhook(body).catch((error: unknown) => ({ status: 0, body: String(error), startedAt: Date.now(), finishedAt: Date.now() })),
+        attemptWebhook(body),
       ),
     ).then((posted) => {
       results.push(...posted.map((result) => ({ ...result, orderId: order.orderId })));
