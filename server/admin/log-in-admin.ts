@@ -1,6 +1,6 @@
 import "server-only";
 import { ADMIN_SESSION_IDLE_MS } from "@/server/admin/admin-session-token";
-import { checkLoginThrottle } from "@/server/admin/check-login-throttle";
+import { markLoginSucceeded, reserveLoginAttempt } from "@/server/admin/login-throttle";
 import { createAdminSession } from "@/server/admin/create-admin-session";
 import { normaliseEmail, verifyAdminCredentials } from "@/server/admin/verify-admin-credentials";
 import { db } from "@/server/db";
@@ -28,18 +28,18 @@ const LOGIN_ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
  */
 export async function logInAdmin({ email, password, ip, userAgent, now = new Date() }: LogInAdminOptions): Promise<LogInAdminResult> {
   const normalisedEmail = normaliseEmail(email);
-  const throttle = await checkLoginThrottle({ email: normalisedEmail, ip, now });
-  if (throttle.isThrottled) {
+  const reservation = await reserveLoginAttempt({ email: normalisedEmail, ip, now });
+  if (reservation.isThrottled) {
     log.warn({ event: "admin.login.throttled", ip }, "admin login throttled");
-    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+    return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   }
 
   const isValid = await verifyAdminCredentials({ email: normalisedEmail, password });
-  await db.loginAttempt.create({ data: { email: normalisedEmail.slice(0, 320), ip, isSuccess: isValid, createdAt: now } });
   if (!isValid) {
     log.warn({ event: "admin.login.failed", ip }, "admin login failed");
     return { ok: false, reason: "invalid_credentials" };
   }
+  await markLoginSucceeded(reservation.attemptId);
 
   await Promise.all([
     db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } }),

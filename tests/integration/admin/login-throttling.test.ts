@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from "@/server/admin/check-login-throttle";
+import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from "@/server/admin/login-throttle";
 import { getAdminSession } from "@/server/admin/get-admin-session";
 import { logInAdmin } from "@/server/admin/log-in-admin";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from "../../setup/test-config";
@@ -70,5 +70,23 @@ describe("login throttling: 5 failures per 15 minutes", () => {
     await attempt({ now: start });
     expect(await attempt({ password: TEST_ADMIN_PASSWORD, now: start })).toMatchObject({ reason: "throttled" });
     expect(await attempt({ password: TEST_ADMIN_PASSWORD, now: new Date(start.getTime() + LOGIN_WINDOW_MS + 1000) })).toMatchObject({ ok: true });
+  });
+
+  it("lets a burst of concurrent guesses through five at a time, whatever their addresses", async () => {
+    const now = new Date();
+    // Each guess from its own address, all at once: only the per-email count can stop them, and
+    // only if each guess sees the others before it checks the password.
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => attempt({ ip: `192.0.2.${index + 1}`, now })));
+    expect(results.filter((result) => !result.ok && result.reason === "invalid_credentials")).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(20 - LOGIN_MAX_FAILURES);
+    expect(await db.loginAttempt.count()).toBe(LOGIN_MAX_FAILURES);
+  });
+
+  it("does not count a right password reserved among concurrent guesses as a failure", async () => {
+    const now = new Date();
+    const results = await Promise.all([attempt({ now }), attempt({ password: TEST_ADMIN_PASSWORD, now }), attempt({ now })]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await db.loginAttempt.count({ where: { isSuccess: false } })).toBe(2);
+    expect(await db.loginAttempt.count({ where: { isSuccess: true } })).toBe(1);
   });
 });
