@@ -46,6 +46,17 @@ export interface FixedRateOptions {
   buildRequest(index: number): LoadRequest;
 }
 
+/**
+ * Keep-alive connections idle for this long are closed by the generator itself, before Node's
+ * server (keepAliveTimeout 5 s) closes them: otherwise a request sent on a connection the server is
+ * closing at that instant fails with ECONNRESET, a client-side race that is no fault of the server.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+
+function createAgent(maxSockets?: number): http.Agent {
+  return new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS, ...(maxSockets !== undefined && { maxSockets }) });
+}
+
 function sendOne(agent: http.Agent, baseUrl: URL, request: LoadRequest): Promise<{ status: number; error: string | null }> {
   return new Promise((resolve) => {
     const body = request.body === undefined ? undefined : Buffer.from(request.body);
@@ -85,7 +96,7 @@ function createCollector(label: string) {
 }
 
 export async function runClosedLoop({ label, baseUrl, concurrency, durationMs, maxRequests = Infinity, buildRequest }: ClosedLoopOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const agent = createAgent(concurrency);
   const url = new URL(baseUrl);
   const { result, record } = createCollector(label);
   const startedAt = performance.now();
@@ -108,7 +119,7 @@ export async function runClosedLoop({ label, baseUrl, concurrency, durationMs, m
 
 export async function runFixedRate({ label, baseUrl, ratePerSecond, durationMs, buildRequest }: FixedRateOptions): Promise<LoadResult> {
   // No socket cap: at a fixed arrival rate a slow server must show up as latency, not as client queueing.
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = createAgent();
   const url = new URL(baseUrl);
   const { result, record } = createCollector(label);
   const total = Math.round((ratePerSecond * durationMs) / 1000);
@@ -126,6 +137,19 @@ export async function runFixedRate({ label, baseUrl, ratePerSecond, durationMs, 
   result.durationMs = performance.now() - startedAt;
   agent.destroy();
   return result;
+}
+
+/** One scenario measured in several slices: its requests, errors, time and latencies together. */
+export function mergeLoadResults(a: LoadResult, b: LoadResult): LoadResult {
+  return {
+    label: a.label,
+    requests: a.requests + b.requests,
+    errors: a.errors + b.errors,
+    errorSamples: [...a.errorSamples, ...b.errorSamples].slice(0, 5),
+    durationMs: a.durationMs + b.durationMs,
+    latenciesMs: [...a.latenciesMs, ...b.latenciesMs],
+    maxSendLatenessMs: Math.max(a.maxSendLatenessMs, b.maxSendLatenessMs),
+  };
 }
 
 export function getPercentile(sortedValues: number[], fraction: number): number {
