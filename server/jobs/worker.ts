@@ -5,6 +5,7 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
+import { deleteOldRejectedWebhooks, REJECTED_WEBHOOK_RETENTION_MS } from "@/server/payments/record-rejected-webhook";
 import { deleteExpiredRateLimitCounters } from "@/server/security/rate-limit";
 
 /**
@@ -25,6 +26,7 @@ const reconcileSweep: Task = async (_payload, helpers) => {
   }
   if (orderIds.length > 0) log.info({ event: "reconcile.sweep", queued: orderIds.length }, "reconcile sweep queued orders");
   await deleteExpiredRateLimitCounters(new Date(Date.now() - RATE_LIMIT_COUNTER_RETENTION_MS));
+  await deleteOldRejectedWebhooks(new Date(Date.now() - REJECTED_WEBHOOK_RETENTION_MS));
   await helpers.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "replace", runAt: new Date(Date.now() + env.RECONCILE_INTERVAL_SECONDS * 1000) });
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { REJECTED_WEBHOOKS_COUNTER_KEY, REJECTED_WEBHOOKS_KEPT_PER_MINUTE } from "@/server/payments/record-rejected-webhook";
 import { WEBHOOK_INBOX_PAGE_SIZE } from "@/server/webhooks/list-webhook-events";
 
 export interface ListRejectedWebhooksOptions {
@@ -17,4 +18,16 @@ export async function listRejectedWebhooks({ page }: ListRejectedWebhooksOptions
     }),
   ]);
   return { total, pageCount: Math.max(1, Math.ceil(total / WEBHOOK_INBOX_PAGE_SIZE)), rows };
+}
+
+/**
+ * Refused deliveries counted but not listed, because more than REJECTED_WEBHOOKS_KEPT_PER_MINUTE
+ * came in one minute; over the counters' lifetime (the last 24 hours).
+ */
+export async function countUnlistedRejectedWebhooks(): Promise<number> {
+  const [row] = await db.$queryRaw<{ unlisted: number }[]>`
+    SELECT COALESCE(SUM("count" - ${REJECTED_WEBHOOKS_KEPT_PER_MINUTE}), 0)::int AS "unlisted"
+    FROM "RateLimitCounter"
+    WHERE "key" = ${REJECTED_WEBHOOKS_COUNTER_KEY} AND "count" > ${REJECTED_WEBHOOKS_KEPT_PER_MINUTE}`;
+  return row?.unlisted ?? 0;
 }

@@ -14,7 +14,8 @@ import { firstValues, type RawSearchParams } from "@/lib/schemas/search-params";
 import { requireAdminSession } from "@/server/admin/require-admin-session";
 import { countUnresolvedOrphans } from "@/server/webhooks/count-unresolved-orphans";
 import { countWebhookDeliveries, DELIVERY_SERIES } from "@/server/webhooks/count-webhook-deliveries";
-import { listRejectedWebhooks } from "@/server/webhooks/list-rejected-webhooks";
+import { REJECTED_WEBHOOKS_KEPT_PER_MINUTE } from "@/server/payments/record-rejected-webhook";
+import { countUnlistedRejectedWebhooks, listRejectedWebhooks } from "@/server/webhooks/list-rejected-webhooks";
 import { listWebhookEvents, WEBHOOK_INBOX_PAGE_SIZE } from "@/server/webhooks/list-webhook-events";
 import { MatchOrphanForm } from "./match-orphan-form";
 
@@ -41,11 +42,12 @@ interface WebhooksPageProps {
 export default async function WebhooksPage({ searchParams }: WebhooksPageProps) {
   await requireAdminSession();
   const query = webhookInboxQuerySchema.parse(firstValues(await searchParams));
-  const [buckets, orphanCount, accepted, rejected] = await Promise.all([
+  const [buckets, orphanCount, accepted, rejected, unlistedRejections] = await Promise.all([
     countWebhookDeliveries({ range: query.range }),
     countUnresolvedOrphans(),
     query.view === "rejected" ? null : listWebhookEvents({ outcome: query.outcome, isUnresolvedOrphansOnly: query.view === "orphans", page: query.page }),
     query.view === "rejected" ? listRejectedWebhooks({ page: query.page }) : null,
+    query.view === "rejected" ? countUnlistedRejectedWebhooks() : 0,
   ]);
   const baseParams = { range: query.range === "14d" ? undefined : query.range };
   const listParams = { ...baseParams, view: query.view === "all" ? undefined : query.view, outcome: query.outcome };
@@ -214,6 +216,12 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         )
       ) : null}
 
+      {unlistedRejections > 0 ? (
+        <p className={ui.hint} role="status" style={{ marginBottom: "0.75rem" }}>
+          {unlistedRejections.toLocaleString("en")} more refused {unlistedRejections === 1 ? "delivery was" : "deliveries were"} counted in the last 24 hours but not listed: only the
+          first {REJECTED_WEBHOOKS_KEPT_PER_MINUTE} of any minute are kept one by one, so a flood of forgeries cannot fill the database.
+        </p>
+      ) : null}
       {rejected ? (
         rejected.rows.length === 0 ? (
           <EmptyState title="No refused deliveries">
