@@ -384,9 +384,9 @@ async function main(): Promise<void> {
         `(a webhook slice also stops when its ${webhooksPerSlice} orders run out).\n`,
     );
     console.log(formatTable(rows));
-    console.log(`\nb/c (polling / ping)  = ${pollingRatio.toFixed(2)}  target ≥ ${TARGETS.pollingRatio}: ${verdict(pollingRatio >= TARGETS.pollingRatio)}`);
-    console.log(`   first polls / ping = ${(firstPolls.requestsPerSecond / ping.requestsPerSecond).toFixed(2)}  (each order's first poll, read from the database; for information)`);
-    console.log(`a/c (webhook / ping)  = ${webhookRatio.toFixed(2)}  target ≥ ${TARGETS.webhookRatio}: ${verdict(webhookRatio >= TARGETS.webhookRatio)}`);
+    console.log(`\nb/c (polling / ping)  = ${pollingRatio.toFixed(3)}  target ≥ ${TARGETS.pollingRatio}: ${verdict(pollingRatio >= TARGETS.pollingRatio)}`);
+    console.log(`   first polls / ping = ${(firstPolls.requestsPerSecond / ping.requestsPerSecond).toFixed(3)}  (each order's first poll, read from the database; for information)`);
+    console.log(`a/c (webhook / ping)  = ${webhookRatio.toFixed(3)}  target ≥ ${TARGETS.webhookRatio}: ${verdict(webhookRatio >= TARGETS.webhookRatio)}`);
     console.log(`p99 at ${FIXED_RATE_PER_SECOND} webhooks/s = ${fixedRateSummary.p99Ms.toFixed(1)} ms  target ≤ ${TARGETS.fixedRateP99Ms} ms: ${verdict(fixedRateSummary.p99Ms <= TARGETS.fixedRateP99Ms)}`);
     console.log(`   load generator: sent each ${FIXED_RATE_PER_SECOND}/s request at most ${generatorLatenessMs.toFixed(1)} ms after its schedule (latency counts from the schedule)`);
     console.log(`errors = ${totalErrors}  target 0: ${verdict(totalErrors === 0)}`);
