@@ -39,6 +39,15 @@ export async function isWithinRateLimit(rule: RateLimitRule): Promise<boolean> {
   return (await countHit(rule)) === 0;
 }
 
+/** Hits beyond `limit` in the windows of `key` still kept (a day, see the worker's sweep), summed. */
+export async function countHitsOverLimit({ key, limit }: Pick<RateLimitRule, "key" | "limit">): Promise<number> {
+  const [row] = await db.$queryRaw<{ over: number }[]>`
+    SELECT COALESCE(SUM("count" - ${limit}), 0)::int AS "over"
+    FROM "RateLimitCounter"
+    WHERE "key" = ${key} AND "count" > ${limit}`;
+  return row?.over ?? 0;
+}
+
 /** Old windows are useless once passed; the worker's sweep calls this. */
 export async function deleteExpiredRateLimitCounters(olderThan: Date): Promise<number> {
   const { count } = await db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: olderThan } } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { REJECTED_WEBHOOKS_COUNTER_KEY, REJECTED_WEBHOOKS_KEPT_PER_MINUTE } from "@/server/payments/record-rejected-webhook";
+import { countHitsOverLimit } from "@/server/security/rate-limit";
 import { WEBHOOK_INBOX_PAGE_SIZE } from "@/server/webhooks/list-webhook-events";
 
 export interface ListRejectedWebhooksOptions {
@@ -25,9 +26,5 @@ export async function listRejectedWebhooks({ page }: ListRejectedWebhooksOptions
  * came in one minute; over the counters' lifetime (the last 24 hours).
  */
 export async function countUnlistedRejectedWebhooks(): Promise<number> {
-  const [row] = await db.$queryRaw<{ unlisted: number }[]>`
-    SELECT COALESCE(SUM("count" - ${REJECTED_WEBHOOKS_KEPT_PER_MINUTE}), 0)::int AS "unlisted"
-    FROM "RateLimitCounter"
-    WHERE "key" = ${REJECTED_WEBHOOKS_COUNTER_KEY} AND "count" > ${REJECTED_WEBHOOKS_KEPT_PER_MINUTE}`;
-  return row?.unlisted ?? 0;
+  return countHitsOverLimit({ key: REJECTED_WEBHOOKS_COUNTER_KEY, limit: REJECTED_WEBHOOKS_KEPT_PER_MINUTE });
 }

@@ -42,12 +42,13 @@ interface WebhooksPageProps {
 export default async function WebhooksPage({ searchParams }: WebhooksPageProps) {
   await requireAdminSession();
   const query = webhookInboxQuerySchema.parse(firstValues(await searchParams));
+  const isRejectedView = query.view === "rejected";
   const [buckets, orphanCount, accepted, rejected, unlistedRejections] = await Promise.all([
     countWebhookDeliveries({ range: query.range }),
     countUnresolvedOrphans(),
-    query.view === "rejected" ? null : listWebhookEvents({ outcome: query.outcome, isUnresolvedOrphansOnly: query.view === "orphans", page: query.page }),
-    query.view === "rejected" ? listRejectedWebhooks({ page: query.page }) : null,
-    query.view === "rejected" ? countUnlistedRejectedWebhooks() : 0,
+    isRejectedView ? null : listWebhookEvents({ outcome: query.outcome, isUnresolvedOrphansOnly: query.view === "orphans", page: query.page }),
+    isRejectedView ? listRejectedWebhooks({ page: query.page }) : null,
+    isRejectedView ? countUnlistedRejectedWebhooks() : 0,
   ]);
   const baseParams = { range: query.range === "14d" ? undefined : query.range };
   const listParams = { ...baseParams, view: query.view === "all" ? undefined : query.view, outcome: query.outcome };
@@ -104,7 +105,7 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         <Link className={ui.tab} href={listHref(PATH, baseParams, { view: "orphans" })} aria-current={query.view === "orphans" ? "page" : undefined}>
           Orphans to match<span className={ui.count}>{orphanCount}</span>
         </Link>
-        <Link className={ui.tab} href={listHref(PATH, baseParams, { view: "rejected" })} aria-current={query.view === "rejected" ? "page" : undefined}>
+        <Link className={ui.tab} href={listHref(PATH, baseParams, { view: "rejected" })} aria-current={isRejectedView ? "page" : undefined}>
           Refused (401/400/413)
         </Link>
       </nav>
