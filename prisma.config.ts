@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // Only `prisma generate` uses this file here: migrations are applied by
-// scripts/db/migrate.ts because the Prisma CLI cannot fetch its schema engine offline.
+// scripts/lib/migrations.ts because the Prisma CLI cannot fetch its schema engine offline.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

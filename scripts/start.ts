@@ -4,7 +4,7 @@
  * and runs the reconciliation worker beside it; if either dies, both stop (let your supervisor restart).
  * Production never starts an embedded database: DATABASE_URL is required.
  */
-import { applyMigrations } from "./lib/migrations.ts";
+import { applyMigrations, describeMigrationResult } from "./lib/migrations.ts";
 import { loadDotEnvFile, TS_NODE_ARGS } from "./lib/local-stack.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
@@ -16,8 +16,7 @@ stopOnSignals();
 try {
   const { env } = await import("../server/env.ts");
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required in production");
-  const { applied } = await applyMigrations(env.DATABASE_URL);
-  console.log(applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  console.log(describeMigrationResult(await applyMigrations(env.DATABASE_URL)) ?? "Database schema is up to date.");
   startChild("worker", process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], process.env);
   startChild("next", "node_modules/.bin/next", ["start", "--port", String(env.PORT)], process.env);
 } catch (error) {

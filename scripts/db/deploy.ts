@@ -1,5 +1,5 @@
-/** `npm run db:deploy`: applies pending migrations to DATABASE_URL (what `npm start` does first). */
-import { applyMigrations } from "../lib/migrations.ts";
+/** `npm run db:deploy`: applies pending migrations and changed routines to DATABASE_URL (what `npm start` does first). */
+import { applyMigrations, describeMigrationResult } from "../lib/migrations.ts";
 import { loadDotEnvFile } from "../lib/local-stack.ts";
 
 loadDotEnvFile();
@@ -8,5 +8,4 @@ if (!databaseUrl) {
   console.error("DATABASE_URL is not set: nothing to migrate.");
   process.exit(1);
 }
-const { applied } = await applyMigrations(databaseUrl);
-console.log(applied.length > 0 ? `Applied: ${applied.join(", ")}` : "Already up to date.");
+console.log(describeMigrationResult(await applyMigrations(databaseUrl)) ?? "Already up to date.");

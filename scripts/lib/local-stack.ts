@@ -3,7 +3,7 @@
  * (DATABASE_URL or embedded), migrations, the seed, and the HandCash emulator process.
  */
 import fs from "node:fs";
-import { applyMigrations } from "./migrations.ts";
+import { applyMigrations, describeMigrationResult } from "./migrations.ts";
 import { createFreshDatabase, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "./database.ts";
 import { onShutdown, startChild, waitForHttp } from "./processes.ts";
 
@@ -44,8 +44,8 @@ export async function prepareDatabase({ databaseName, embeddedDataDir, embeddedP
     onShutdown(() => embedded.stop());
     databaseUrl = isFresh ? await createFreshDatabase(embedded.serverUrl, databaseName) : await ensureDatabase(embedded.serverUrl, databaseName);
   }
-  const { applied } = await applyMigrations(databaseUrl);
-  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const changes = describeMigrationResult(await applyMigrations(databaseUrl));
+  if (changes) console.log(changes);
   return databaseUrl;
 }
 

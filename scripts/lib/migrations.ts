@@ -1,12 +1,16 @@
 /**
- * Applies prisma/migrations with the same `_prisma_migrations` bookkeeping as
- * `prisma migrate deploy`, using plain `pg`: the Prisma CLI cannot download its schema engine
- * on an offline machine. A database migrated here is seen as up to date by the real CLI.
+ * Brings a database up to date, in three steps: prisma/migrations with the same
+ * `_prisma_migrations` bookkeeping as `prisma migrate deploy`, using plain `pg` (the Prisma CLI
+ * cannot download its schema engine on an offline machine; a database migrated here is seen as up
+ * to date by the real CLI); graphile-worker's own schema, so a payment can queue its fulfilment job
+ * before any worker has started; and our SQL functions and triggers from prisma/routines.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
 import pg from "pg";
+import { applyRoutines, findRoutineDrift } from "./routines.ts";
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -37,12 +41,22 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export interface ApplyMigrationsResult {
   applied: string[];
+  /** Routine files that changed since the last deploy (all of them are applied on every deploy). */
+  changedRoutines: string[];
+  /** Our functions and triggers in the database that no routine file defines any more (drop them in a migration). */
+  staleRoutines: string[];
 }
+
+/** graphile-worker's migration chatter stays quiet; its warnings and errors are printed. */
+const jobQueueMigrationLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[graphile-worker] ${message}`);
+});
 
 /**
  * Idempotent and safe to run from several processes at once (an advisory lock serialises them).
  * Each migration runs in its own transaction; a failed one is rolled back and stops the run.
- * A migration whose file changed after it was applied is an error, as with Prisma.
+ * A migration whose file changed after it was applied is an error, as with Prisma. The routines
+ * come last, so they may use any table or type the migrations create.
  */
 export async function applyMigrations(databaseUrl: string): Promise<ApplyMigrationsResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -78,9 +92,22 @@ export async function applyMigrations(databaseUrl: string): Promise<ApplyMigrati
       }
       applied.push(name);
     }
-    return { applied };
+    await runJobQueueMigrations({ connectionString: databaseUrl, logger: jobQueueMigrationLogger });
+    const changedRoutines = await applyRoutines(client);
+    const { stale: staleRoutines } = await findRoutineDrift(client);
+    return { applied, changedRoutines, staleRoutines };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
+}
+
+/** One line for a launcher to print, or null when there was nothing to do. */
+export function describeMigrationResult({ applied, changedRoutines, staleRoutines }: ApplyMigrationsResult): string | null {
+  const parts = [
+    ...(applied.length > 0 ? [`applied migrations ${applied.join(", ")}`] : []),
+    ...(changedRoutines.length > 0 ? [`updated routines ${changedRoutines.join(", ")}`] : []),
+    ...(staleRoutines.length > 0 ? [`WARNING: defined by no file in prisma/routines: ${staleRoutines.join(", ")}`] : []),
+  ];
+  return parts.length > 0 ? `Database: ${parts.join("; ")}.` : null;
 }

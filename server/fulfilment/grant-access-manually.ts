@@ -2,8 +2,8 @@ import "server-only";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { grantEntitlement } from "@/server/fulfilment/grant-entitlement";
-import { lockOrderOrThrow } from "@/server/orders/lock-order";
+import { grantEntitlement } from "@/server/ledger/grant-entitlement";
+import { lockOrderOrThrow } from "@/server/ledger/lock-order";
 
 export interface GrantAccessManuallyOptions {
   orderId: string;

@@ -2,8 +2,8 @@ import "server-only";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { lockOrderOrThrow } from "@/server/orders/lock-order";
-import { recordOrderEvent } from "@/server/orders/record-order-event";
+import { deleteEntitlement } from "@/server/ledger/delete-entitlement";
+import { lockOrderOrThrow } from "@/server/ledger/lock-order";
 
 export interface RevokeEntitlementOptions {
   orderId: string;
@@ -19,14 +19,8 @@ export interface RevokeEntitlementOptions {
 export async function revokeEntitlement({ orderId, actorEmail, reason }: RevokeEntitlementOptions): Promise<void> {
   await db.$transaction(async (tx) => {
     const order = await lockOrderOrThrow(tx, orderId);
-    const entitlement = await tx.entitlement.findUnique({
-      where: { readerId_productId: { readerId: order.readerId, productId: order.productId } },
-      select: { id: true, orderId: true, grantedAt: true },
-    });
-    if (!entitlement) throw new AppError("CONFLICT", "This reader has no access to revoke.");
-    await tx.entitlement.delete({ where: { id: entitlement.id } });
-    const detail = { entitlementId: entitlement.id, grantedByOrderId: entitlement.orderId, grantedAt: entitlement.grantedAt.toISOString() };
-    await recordOrderEvent({ tx, orderId, type: "ACCESS_REVOKED", actor: `admin:${actorEmail}`, reason, detail });
-    await recordAuditLog({ tx, actorEmail, action: "order.revoke_access", targetType: "order", targetId: orderId, reason, detail });
+    const revoked = await deleteEntitlement({ tx, order, actor: `admin:${actorEmail}`, reason });
+    if (!revoked) throw new AppError("CONFLICT", "This reader has no access to revoke.");
+    await recordAuditLog({ tx, actorEmail, action: "order.revoke_access", targetType: "order", targetId: orderId, reason, detail: { ...revoked } });
   });
 }

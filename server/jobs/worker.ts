@@ -2,6 +2,8 @@ import "server-only";
 import { Logger, type Runner, run, type Task } from "graphile-worker";
 import pg from "pg";
 import { env } from "@/server/env";
+import { planOrderFulfilment, runFulfilment } from "@/server/fulfilment/fulfil-order";
+import { FULFILMENT_HANDLERS, type FulfilmentHandler } from "@/server/fulfilment/fulfilment-handlers";
 import { log } from "@/server/log";
 import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
@@ -11,8 +13,10 @@ import { deleteExpiredRateLimitCounters } from "@/server/security/rate-limit";
 /**
  * Background work on graphile-worker (jobs live in PostgreSQL, schema `graphile_worker`):
  * a self-rescheduling sweep finds orders worth re-checking and queues one `reconcile-order` job
- * each. Job keys make both idempotent to enqueue, so restarts and several workers neither lose
- * nor double work; a job interrupted by a crash is retried after its lock expires.
+ * each; every recorded payment queues a `fulfil-order` job in its own transaction, which queues one
+ * `fulfil` job per kind of fulfilment the order needs. Job keys make all of them idempotent to
+ * enqueue, so restarts and several workers neither lose nor double work; a job interrupted by a
+ * crash is retried after its lock expires.
  */
 
 const SWEEP_JOB_KEY = "reconcile-sweep";
@@ -46,6 +50,28 @@ const reconcileOrderTask: Task = async (payload) => {
   }
 };
 
+/** How often a kind of fulfilment is tried before it waits for the owner (graphile's backoff: about 3 days). */
+const FULFILMENT_MAX_ATTEMPTS = 25;
+
+function fulfilmentTasks(handlers: readonly FulfilmentHandler[]): Record<string, Task> {
+  return {
+    "fulfil-order": async (payload, helpers) => {
+      const { orderId } = payload as { orderId: string };
+      await planOrderFulfilment({
+        orderId,
+        handlers,
+        queueFulfilment: async (kind) => {
+          await helpers.addJob("fulfil", { orderId, kind }, { jobKey: `fulfil:${kind}:${orderId}`, jobKeyMode: "preserve_run_at", maxAttempts: FULFILMENT_MAX_ATTEMPTS });
+        },
+      });
+    },
+    fulfil: async (payload) => {
+      const { orderId, kind } = payload as { orderId: string; kind: string };
+      await runFulfilment({ orderId, kind, handlers });
+    },
+  };
+}
+
 /** graphile-worker's own messages, as our JSON log lines; its per-job chatter is debug level. */
 const workerLogger = new Logger((scope) => (level, message, meta) => {
   const line = { event: "worker.log", scope, meta };
@@ -54,7 +80,12 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
   else log.debug(line, message);
 });
 
-export async function startWorker(): Promise<Runner> {
+export interface StartWorkerOptions {
+  /** The kinds of fulfilment paid orders go through; FULFILMENT_HANDLERS unless told otherwise. */
+  fulfilmentHandlers?: readonly FulfilmentHandler[];
+}
+
+export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS }: StartWorkerOptions = {}): Promise<Runner> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required to run the worker");
   // Our own pool, so a connection dropped while PostgreSQL restarts is logged instead of
   // crashing the process (pg emits 'error' on idle clients); jobs resume when it is back.
@@ -69,7 +100,12 @@ export async function startWorker(): Promise<Runner> {
     // Our launcher owns shutdown: SIGTERM → runner.stop(), which waits for running jobs.
     noHandleSignals: true,
     logger: workerLogger,
-    taskList: { "reconcile-sweep": reconcileSweep, "reconcile-order": reconcileOrderTask, "ensure-reconcile-sweep": ensureReconcileSweep },
+    taskList: {
+      "reconcile-sweep": reconcileSweep,
+      "reconcile-order": reconcileOrderTask,
+      "ensure-reconcile-sweep": ensureReconcileSweep,
+      ...fulfilmentTasks(fulfilmentHandlers),
+    },
     crontab: "* * * * * ensure-reconcile-sweep ?max=1",
   });
   // Keeps an existing schedule (preserve_run_at), so restarting never delays or doubles the sweep.

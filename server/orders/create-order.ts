@@ -7,6 +7,9 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
 import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
+import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
+import { createPendingOrder } from "@/server/ledger/create-pending-order";
+import { failOrder } from "@/server/ledger/fail-order";
 import { log } from "@/server/log";
 import { PENDING_ORDER_SELECT, toCreatedOrder } from "@/server/orders/order-views";
 import { articleUrl, webhookUrl } from "@/server/urls";
@@ -57,17 +60,13 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
   });
   if (reusable) return { order: toCreatedOrder(reusable), isExisting: true };
 
-  const order = await db.order.create({
-    data: {
-      readerId,
-      productId,
-      amount: product.priceAmount,
-      currency: product.currency,
-      productTitle: product.title,
-      expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
-      events: { create: { type: "CREATED", actor: "system", detail: { amount: product.priceAmount, currency: product.currency } } },
-    },
-    select: { id: true, expiresAt: true },
+  const order = await createPendingOrder({
+    readerId,
+    productId,
+    amount: product.priceAmount,
+    currency: product.currency,
+    productTitle: product.title,
+    expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
   });
 
   let paymentRequest;
@@ -88,14 +87,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     });
   } catch (error) {
     const reason = error instanceof HandCashError ? error.message : "Unexpected error while creating the payment request";
-    await db.order.update({
-      where: { id: order.id },
-      data: {
-        status: "FAILED",
-        failureReason: reason.slice(0, 500),
-        events: { create: { type: "PAYMENT_REQUEST_FAILED", actor: "system", reason: reason.slice(0, 500) } },
-      },
-    });
+    await failOrder({ orderId: order.id, reason });
     log.error({ event: "order.payment_request_failed", orderId: order.id, err: error }, "payment request creation failed");
     if (error instanceof HandCashError) {
       throw new AppError("PAYMENT_PROVIDER_ERROR", "HandCash could not create the payment request. Please try again in a moment.", { cause: error });
@@ -105,23 +97,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
 
   const handcashExpiry = paymentRequest.expiresAt ? new Date(paymentRequest.expiresAt) : null;
   const expiresAt = handcashExpiry && handcashExpiry < order.expiresAt ? handcashExpiry : order.expiresAt;
-  const updated = await db.order.update({
-    where: { id: order.id },
-    data: {
-      paymentRequestId: paymentRequest.id,
-      paymentRequestUrl: paymentRequest.paymentRequestUrl,
-      paymentRequestQrCodeUrl: paymentRequest.paymentRequestQrCodeUrl,
-      expiresAt,
-      events: {
-        create: {
-          type: "PAYMENT_REQUEST_CREATED",
-          actor: "system",
-          detail: { paymentRequestId: paymentRequest.id, paymentRequestUrl: paymentRequest.paymentRequestUrl, expiresAt: expiresAt.toISOString() },
-        },
-      },
-    },
-    select: PENDING_ORDER_SELECT,
-  });
+  const updated = await attachPaymentRequest({ orderId: order.id, paymentRequest, expiresAt });
   log.info({ event: "order.created", orderId: order.id, paymentRequestId: paymentRequest.id, productId }, "order created");
   return { order: toCreatedOrder(updated), isExisting: false };
 }

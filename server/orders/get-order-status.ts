@@ -3,6 +3,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { OrderStatusView } from "@/lib/schemas/orders";
 import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
 import { orderStatusCache } from "@/server/orders/order-status-cache";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
@@ -35,14 +36,6 @@ const READ_ORDER_STATUS = {
     WHERE o."id" = $1 AND r."tokenHash" = $2`,
 };
 
-/** Conditional, so a payment recorded in the meantime wins over the expiry. */
-const EXPIRE_PAST_WINDOW = {
-  name: "order-status:expire",
-  text: `
-    UPDATE "Order" SET "status" = 'EXPIRED', "updatedAt" = (now() AT TIME ZONE 'UTC')
-    WHERE "id" = $1 AND "status" = 'PENDING' AND "expiresAt" <= (now() AT TIME ZONE 'UTC')`,
-};
-
 /**
  * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is
  * answered from the order status cache when it can be, else by one prepared statement
@@ -56,7 +49,7 @@ export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false
   if (isFresh) cache.forget(orderId);
   let order = await cache.get(orderId, readerTokenHash, read);
   if (order?.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
-    await queryPrepared(EXPIRE_PAST_WINDOW, [order.id]);
+    await recordOrderExpiry({ orderId: order.id, event: "PAYMENT_WINDOW_ELAPSED", actor: "system" });
     cache.forget(orderId);
     order = await read();
   }

@@ -6,7 +6,7 @@ export function toOrderStatusName(status: OrderStatus): OrderStatusName {
   return status.toLowerCase() as OrderStatusName;
 }
 
-interface PendingOrderRow {
+export interface PendingOrderRow {
   id: string;
   status: OrderStatus;
   paymentRequestUrl: string | null;

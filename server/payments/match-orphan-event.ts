@@ -4,9 +4,11 @@ import { toMajorUnits } from "@/lib/money";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
-import { recordOrderEvent } from "@/server/orders/record-order-event";
-import { lockOrderOrThrow } from "@/server/orders/lock-order";
-import { recordPayment } from "@/server/payments/record-payment";
+import { assignOrphanPaymentRequest } from "@/server/ledger/assign-orphan-payment-request";
+import { lockOrderOrThrow } from "@/server/ledger/lock-order";
+import { recordOrderEvent } from "@/server/ledger/record-order-event";
+import { recordPayment } from "@/server/ledger/record-payment";
+import { resolveOrphanWebhookEvent } from "@/server/ledger/resolve-webhook-events";
 import { verifyPayment } from "@/server/payments/verify-payment";
 
 export interface MatchOrphanEventOptions {
@@ -44,7 +46,7 @@ export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason 
 
   return db.$transaction(async (tx) => {
     const locked = await lockOrderOrThrow(tx, order.id);
-    await tx.order.update({ where: { id: locked.id }, data: { paymentRequestId: event.paymentRequestId } });
+    await assignOrphanPaymentRequest({ tx, orderId: locked.id, paymentRequestId: event.paymentRequestId });
     const { outcome, detail } = await recordPayment({
       tx,
       order: locked,
@@ -55,7 +57,7 @@ export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason 
       verification,
       actor,
     });
-    await tx.webhookEvent.update({ where: { id: event.id }, data: { orderId: locked.id, resolvedAt: new Date(), resolvedBy: actor } });
+    await resolveOrphanWebhookEvent({ tx, webhookEventId: event.id, orderId: locked.id, actor });
     await recordOrderEvent({ tx, orderId: locked.id, type: "MATCHED_ORPHAN", actor, reason, detail: { webhookEventId: event.id, outcome } });
     return { status: outcome === "RECORDED" ? "PAID" : locked.status, outcome: outcome.toLowerCase(), detail: detail ?? `Matched transaction ${event.transactionId} to order ${locked.id}.` };
   });

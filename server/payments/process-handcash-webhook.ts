@@ -1,10 +1,10 @@
 import "server-only";
 import type { WebhookOutcome } from "@/generated/prisma/enums";
-import { queryPrepared } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
 import { HandCashError } from "@/server/handcash/client";
 import type { HandCashWebhookPayload } from "@/server/handcash/schemas";
-import { describeUnconfirmedPayment } from "@/server/payments/record-payment";
+import { recordWebhookDelivery } from "@/server/ledger/record-webhook-delivery";
+import { describeUnconfirmedPayment } from "@/server/payments/describe-unconfirmed-payment";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export interface WebhookResult {
@@ -13,24 +13,14 @@ export interface WebhookResult {
   detail: string | null;
 }
 
-type DeliveryOutcome = WebhookOutcome | "NEEDS_VERIFICATION";
-
 const MAX_PASSES = 4;
-
-/** The whole decision and its writes, in one statement and so one transaction (see the SQL function). */
-const RECORD_DELIVERY = {
-  name: "webhook:record",
-  text: `
-    SELECT "outcome", "order_id" AS "orderId", "detail"
-    FROM tollgate_record_webhook_delivery($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7::timestamptz, $8::jsonb, $9)`,
-};
 
 /**
  * Handles one authenticated HandCash payment webhook (appSecret already checked and removed).
  * Verify, then trust: a transaction we have not recorded becomes a payment only once HandCash's
  * own record of the payment request names it. HandCash is asked first, outside any transaction, so
  * no row lock is held across the network; the decision is then taken under the order's lock by the
- * SQL function `tollgate_record_webhook_delivery` (migration 20261127234408), in one round trip.
+ * ledger's recordWebhookDelivery, in one round trip.
  * When HandCash cannot answer, our own records may still settle the delivery (a duplicate, an
  * orphan, another order's transaction); only a new payment then waits for HandCash's retry.
  * Safe for any number of concurrent copies: one payment, one entitlement, one RECORDED event.
@@ -49,9 +39,10 @@ export async function processHandCashWebhook(payload: HandCashWebhookPayload): P
     if (!(error instanceof HandCashError)) throw error;
     verificationFailure = error;
   }
+  const unconfirmedReason = verification === null || verification.isConfirmed ? null : describeUnconfirmedPayment(verification);
   for (let pass = 1; ; pass++) {
     try {
-      const { outcome, orderId, detail } = await recordDelivery(payload, claimedOrderId, verification, receivedAt);
+      const { outcome, orderId, detail } = await recordWebhookDelivery({ payload, claimedOrderId, verification, unconfirmedReason, receivedAt });
       // A new transaction, and HandCash could not be asked: nothing was written.
       if (outcome === "NEEDS_VERIFICATION") throw verificationFailure ?? new Error(`No verification for ${paymentRequestId}`);
       return { outcome, orderId, detail };
@@ -61,25 +52,4 @@ export async function processHandCashWebhook(payload: HandCashWebhookPayload): P
       throw error;
     }
   }
-}
-
-async function recordDelivery(
-  payload: HandCashWebhookPayload,
-  claimedOrderId: string | null,
-  verification: PaymentVerification | null,
-  receivedAt: Date,
-): Promise<{ outcome: DeliveryOutcome; orderId: string | null; detail: string | null }> {
-  const [result] = await queryPrepared<{ outcome: DeliveryOutcome; orderId: string | null; detail: string | null }>(RECORD_DELIVERY, [
-    payload.paymentRequestId,
-    payload.transactionId,
-    claimedOrderId,
-    JSON.stringify(payload.userData),
-    payload.paymentMethod ?? null,
-    JSON.stringify(payload),
-    receivedAt.toISOString(),
-    verification === null ? null : JSON.stringify(verification),
-    verification === null || verification.isConfirmed ? null : describeUnconfirmedPayment(verification),
-  ]);
-  if (!result) throw new Error(`tollgate_record_webhook_delivery returned nothing for ${payload.paymentRequestId}`);
-  return result;
 }

@@ -4,9 +4,11 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import { db, type TransactionClient } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
-import { recordOrderEvent } from "@/server/orders/record-order-event";
-import { lockOrder } from "@/server/orders/lock-order";
-import { recordPayment } from "@/server/payments/record-payment";
+import { lockOrder } from "@/server/ledger/lock-order";
+import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
+import { recordPayment } from "@/server/ledger/record-payment";
+import { recordVerificationAttempt } from "@/server/ledger/record-verification-attempt";
+import { resolveWebhookEventsForTransaction } from "@/server/ledger/resolve-webhook-events";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export type ReconcileOutcome = "paid" | "already_paid" | "still_pending" | "expired" | "still_in_review" | "no_payment_request";
@@ -54,25 +56,16 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
       const { userData, paymentMethod } = await findClaimedPayerData(tx, paymentRequestId, transactionId);
       const { outcome, detail } = await recordPayment({ tx, order: locked, paymentRequestId, transactionId, userData, paymentMethod, verification, actor });
       // Deliveries that claimed this transaction (unconfirmed at the time, or orphaned) are now settled.
-      await tx.webhookEvent.updateMany({
-        where: { transactionId, outcome: { in: ["UNCONFIRMED", "ORPHAN"] }, resolvedAt: null },
-        data: { resolvedAt: new Date(), resolvedBy: actor },
-      });
+      await resolveWebhookEventsForTransaction({ tx, transactionId, actor });
       const status = outcome === "RECORDED" ? "PAID" : locked.status;
       return { status, outcome: outcome === "RECORDED" ? ("paid" as const) : ("still_in_review" as const), detail: detail ?? `HandCash confirmed transaction ${transactionId}.` };
     }
 
     const attempts = previousAttempts(order.verification) + 1;
-    const evidence = { ...verification, attempts } as unknown as Prisma.InputJsonValue;
-    const isPastWindow = await tx.order.count({ where: { id: locked.id, status: "PENDING", expiresAt: { lte: new Date() } } });
-    if (isPastWindow) {
-      await tx.order.update({ where: { id: locked.id }, data: { status: "EXPIRED", verification: evidence, verifiedAt: new Date(verification.checkedAt) } });
-      await recordOrderEvent({ tx, orderId: locked.id, type: "EXPIRED", actor, detail: evidence });
-      return { status: "EXPIRED" as const, outcome: "expired" as const, detail: "No payment arrived within the payment window." };
-    }
-    await tx.order.update({ where: { id: locked.id }, data: { verification: evidence, verifiedAt: new Date(verification.checkedAt) } });
-    // A person's re-check belongs on the timeline; the sweep's routine checks would only flood it.
-    if (isChosenByPerson) await recordOrderEvent({ tx, orderId: locked.id, type: "RECHECKED", actor, reason, detail: evidence });
+    const evidence = { ...verification, attempts };
+    const expiredFrom = await recordOrderExpiry({ tx, orderId: locked.id, event: "PAYMENT_WINDOW_ELAPSED", actor, verification: evidence });
+    if (expiredFrom) return { status: "EXPIRED" as const, outcome: "expired" as const, detail: "No payment arrived within the payment window." };
+    await recordVerificationAttempt({ tx, orderId: locked.id, evidence, requestedBy: isChosenByPerson ? { actor, reason } : undefined });
     return {
       status: locked.status,
       outcome: locked.status === "NEEDS_REVIEW" ? ("still_in_review" as const) : ("still_pending" as const),

@@ -32,19 +32,22 @@ export interface InsertedOrderOptions {
 export async function insertOrder({ productId, productTitle = "A product", amount = 250, currency = "USD", status = "PENDING", createdAt = new Date(), paidAt = null, payerPaymail }: InsertedOrderOptions) {
   const reader = await db.reader.create({ data: { tokenHash: crypto.randomBytes(32).toString("hex") } });
   const paymentRequestId = crypto.randomBytes(12).toString("hex");
-  const order = await db.order.create({
+  const created = await db.order.create({
     data: {
       readerId: reader.id,
       productId,
       productTitle,
       amount,
       currency,
-      status,
       createdAt,
-      paidAt: paidAt ?? (status === "PAID" ? new Date(createdAt.getTime() + 60_000) : null),
       paymentRequestId,
       expiresAt: new Date(createdAt.getTime() + 15 * 60_000),
     },
+  });
+  // Born PENDING like every order (the database's state machine refuses anything else), then moved.
+  const order = await db.order.update({
+    where: { id: created.id },
+    data: { status, paidAt: paidAt ?? (status === "PAID" ? new Date(createdAt.getTime() + 60_000) : null) },
   });
   let transactionId: string | null = null;
   if (status === "PAID" || payerPaymail) {

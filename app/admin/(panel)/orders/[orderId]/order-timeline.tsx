@@ -1,11 +1,12 @@
 import ui from "@/components/admin/admin-ui.module.css";
+import type { OrderEventType } from "@/generated/prisma/enums";
 import { JsonBlock } from "@/components/admin/json-block";
 import { OutcomeBadge } from "@/components/admin/status-badge";
 import { TimeStamp } from "@/components/admin/time-stamp";
 import type { OrderTimelineItem } from "@/server/orders/get-order-for-admin";
 import styles from "./order.module.css";
 
-const EVENT_LABELS: Record<string, { title: string; tone?: "good" | "warn" | "bad" }> = {
+const EVENT_LABELS: Record<OrderEventType, { title: string; tone?: "good" | "warn" | "bad" }> = {
   CREATED: { title: "Order created" },
   PAYMENT_REQUEST_CREATED: { title: "HandCash payment request created" },
   PAYMENT_REQUEST_FAILED: { title: "HandCash refused to create the payment request", tone: "bad" },
@@ -17,6 +18,7 @@ const EVENT_LABELS: Record<string, { title: string; tone?: "good" | "warn" | "ba
   EXPIRED: { title: "Expired", tone: "warn" },
   RECHECKED: { title: "Re-checked with HandCash" },
   MATCHED_ORPHAN: { title: "Orphan delivery matched to this order", tone: "good" },
+  FULFILLED: { title: "Fulfilled: everything the order delivers is done", tone: "good" },
 };
 
 const WEBHOOK_TONES: Record<string, "good" | "warn" | "bad" | undefined> = {

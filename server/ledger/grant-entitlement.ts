@@ -12,8 +12,8 @@ export interface GrantEntitlementOptions {
 /**
  * Gives the order's reader access to its product; true when a new grant was made. Idempotent: a
  * reader who already has access keeps the original grant, so a second paid order never creates a
- * second entitlement. The SQL function `tollgate_grant_entitlement` is also what a recorded
- * payment calls, so both grant the same way.
+ * second entitlement. The SQL function `tollgate_grant_entitlement` (prisma/routines/030-payments.sql)
+ * is also what a recorded payment calls, so both grant the same way.
  */
 export async function grantEntitlement({ tx, orderId, actor = "system", reason }: GrantEntitlementOptions): Promise<boolean> {
   const [result] = await tx.$queryRaw<{ isGranted: boolean }[]>`SELECT tollgate_grant_entitlement(${orderId}, ${actor}, ${reason ?? null}) AS "isGranted"`;

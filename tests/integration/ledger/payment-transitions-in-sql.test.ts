@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { OrderStatus } from "@/generated/prisma/enums";
-import { lockOrderOrThrow } from "@/server/orders/lock-order";
-import { recordPayment } from "@/server/payments/record-payment";
-import { nextOrderStatus } from "@/server/payments/transitions";
+import { lockOrderOrThrow } from "@/server/ledger/lock-order";
+import { recordPayment } from "@/server/ledger/record-payment";
+import { nextOrderStatus } from "@/server/ledger/order-transitions";
 import type { PaymentVerification } from "@/server/payments/verify-payment";
 import { createPendingOrder, db, randomHex } from "../helpers";
 
 // The SQL functions that record payments apply two of the state machine's transitions themselves;
-// these tests hold them to server/payments/transitions.ts for every status.
+// these tests hold them to server/ledger/order-transitions.ts for every status.
 
 function verificationOf(transactionId: string, isConfirmed: boolean): PaymentVerification {
   return {

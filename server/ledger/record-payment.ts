@@ -1,7 +1,7 @@
 import "server-only";
 import type { WebhookOutcome } from "@/generated/prisma/enums";
 import type { TransactionClient } from "@/server/db";
-import type { LockedOrder } from "@/server/orders/lock-order";
+import type { LockedOrder } from "@/server/ledger/lock-order";
 import type { PaymentVerification } from "@/server/payments/verify-payment";
 
 export interface RecordPaymentOptions {
@@ -21,8 +21,9 @@ export type RecordPaymentOutcome = Extract<WebhookOutcome, "RECORDED" | "DUPLICA
 /**
  * Records a payment HandCash has confirmed, inside the caller's transaction: the Payment (unique
  * transactionId), the order's move to PAID with the verification evidence, and the reader's
- * entitlement. Idempotent: the same transaction again changes nothing. The work is the SQL function
- * `tollgate_record_payment` (migration 20261127234408), which the webhook's single statement shares.
+ * entitlement, and queues the order's fulfilment job. Idempotent: the same transaction again changes
+ * nothing. The work is the SQL function `tollgate_record_payment` (prisma/routines/030-payments.sql),
+ * which the webhook's single statement shares.
  */
 export async function recordPayment({ tx, order, paymentRequestId, transactionId, userData, paymentMethod, verification, actor }: RecordPaymentOptions): Promise<{ outcome: RecordPaymentOutcome; detail: string | null }> {
   const [result] = await tx.$queryRaw<{ outcome: RecordPaymentOutcome; detail: string | null }[]>`
@@ -31,11 +32,4 @@ export async function recordPayment({ tx, order, paymentRequestId, transactionId
       ${JSON.stringify(verification)}::jsonb, ${actor})`;
   if (!result) throw new Error(`tollgate_record_payment returned nothing for order ${order.id}`);
   return result;
-}
-
-/** Why an order is flagged when HandCash does not confirm the transaction a delivery claimed. */
-export function describeUnconfirmedPayment(verification: PaymentVerification): string {
-  return verification.handcashStatus === "not_found"
-    ? "HandCash does not know this payment request."
-    : `HandCash reports ${verification.handcashTransactionId ? `transaction ${verification.handcashTransactionId}` : "no payment"} (status ${verification.handcashStatus}), not ${verification.claimedTransactionId}.`;
 }

@@ -1,0 +1,42 @@
+-- Locks the order row for the rest of the transaction and returns its status, as lockOrder does in
+-- server/ledger/lock-order.ts: every change to an order's payment state takes this lock first.
+CREATE OR REPLACE FUNCTION tollgate_lock_order(p_order_id text)
+RETURNS "OrderStatus" LANGUAGE plpgsql AS $$
+DECLARE
+  v_status "OrderStatus";
+BEGIN
+  SELECT o."status" INTO v_status FROM "Order" o WHERE o."id" = p_order_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'No order has id %', p_order_id USING ERRCODE = 'no_data_found';
+  END IF;
+  RETURN v_status;
+END $$;
+
+-- Expires the order if p_event (PAYMENT_WINDOW_ELAPSED or CLOSED_BY_OWNER) applies to its status
+-- now, under its row lock, with a timeline entry; returns the status it had, or NULL when nothing
+-- changed. The window's end is checked here too, so a payment recorded meanwhile always wins.
+-- p_verification, when given, is what HandCash said at the time (the reconciler's evidence).
+CREATE OR REPLACE FUNCTION tollgate_expire_order(p_order_id text, p_event text, p_actor text, p_reason text, p_verification jsonb)
+RETURNS "OrderStatus" LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamp(3) := now() AT TIME ZONE 'UTC';
+  v_status "OrderStatus";
+BEGIN
+  v_status := tollgate_lock_order(p_order_id);
+  IF tollgate_next_order_status(v_status, p_event) IS DISTINCT FROM 'EXPIRED' THEN
+    RETURN NULL;
+  END IF;
+  IF p_event = 'PAYMENT_WINDOW_ELAPSED' AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = p_order_id AND o."expiresAt" > v_now) THEN
+    RETURN NULL;
+  END IF;
+  UPDATE "Order"
+  SET "status" = 'EXPIRED', "updatedAt" = v_now,
+      "verification" = COALESCE(p_verification, "verification"),
+      "verifiedAt" = COALESCE((p_verification ->> 'checkedAt')::timestamptz AT TIME ZONE 'UTC', "verifiedAt")
+  WHERE "id" = p_order_id;
+  INSERT INTO "OrderEvent" ("orderId", "type", "actor", "reason", "detail", "createdAt")
+  VALUES (p_order_id, 'EXPIRED', p_actor, p_reason,
+          COALESCE(p_verification, '{}'::jsonb) || jsonb_build_object('previousStatus', v_status::text, 'event', p_event),
+          v_now);
+  RETURN v_status;
+END $$;
