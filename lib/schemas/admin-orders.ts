@@ -23,6 +23,8 @@ const isoDate = z.iso.date().optional().catch(undefined);
  */
 export const orderListQuerySchema = z.object({
   status: z.enum(ORDER_STATUS_VALUES).optional().catch(undefined),
+  /** "due": orders with a payment flagged for a refund and not yet refunded. */
+  refund: z.enum(["due"]).optional().catch(undefined),
   product: z.string().trim().max(64).optional().catch(undefined),
   from: isoDate,
   to: isoDate,
@@ -36,7 +38,7 @@ export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 /** The filter part of the query (no sort or page), as URL parameters. */
 export function orderFilterParams(query: OrderListQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ["status", "product", "from", "to", "q"] as const) {
+  for (const key of ["status", "refund", "product", "from", "to", "q"] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }

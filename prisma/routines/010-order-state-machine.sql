@@ -21,7 +21,10 @@ LANGUAGE sql IMMUTABLE AS $$
     ('PAYMENT_REQUEST_FAILED', 'PENDING'::"OrderStatus",      'FAILED'::"OrderStatus"),
     -- The owner closes an order that is still waiting, or dismisses one flagged for review.
     ('CLOSED_BY_OWNER',        'PENDING'::"OrderStatus",      'EXPIRED'::"OrderStatus"),
-    ('CLOSED_BY_OWNER',        'NEEDS_REVIEW'::"OrderStatus", 'EXPIRED'::"OrderStatus")
+    ('CLOSED_BY_OWNER',        'NEEDS_REVIEW'::"OrderStatus", 'EXPIRED'::"OrderStatus"),
+    -- The reader asked again and this order could not be handed back (too little time left, or the
+    -- price changed): at most one order of a reader for a product is pending.
+    ('REPLACED_BY_NEW_ORDER',  'PENDING'::"OrderStatus",      'EXPIRED'::"OrderStatus")
 $$;
 
 -- The status after p_event, or NULL when the event does not apply to p_status.

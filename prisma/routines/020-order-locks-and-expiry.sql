@@ -12,7 +12,7 @@ BEGIN
   RETURN v_status;
 END $$;
 
--- Expires the order if p_event (PAYMENT_WINDOW_ELAPSED or CLOSED_BY_OWNER) applies to its status
+-- Expires the order if p_event (PAYMENT_WINDOW_ELAPSED, CLOSED_BY_OWNER, REPLACED_BY_NEW_ORDER) applies to its status
 -- now, under its row lock, with a timeline entry; returns the status it had, or NULL when nothing
 -- changed. The window's end is checked here too, so a payment recorded meanwhile always wins.
 -- p_verification, when given, is what HandCash said at the time (the reconciler's evidence).

@@ -50,10 +50,23 @@ BEGIN
   END IF;
 END $$;
 
+-- A payment on this order should go back to its payer: the owner sees it in the admin with the
+-- refund guidance, and marks it done there (HandCash has no refund API; the owner sends the money back).
+CREATE OR REPLACE FUNCTION tollgate_flag_refund(p_order_id text, p_reason text, p_actor text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamp(3) := now() AT TIME ZONE 'UTC';
+BEGIN
+  UPDATE "Order" SET "refundReason" = p_reason, "refundedAt" = NULL, "updatedAt" = v_now WHERE "id" = p_order_id;
+  INSERT INTO "OrderEvent" ("orderId", "type", "actor", "reason", "createdAt") VALUES (p_order_id, 'REFUND_DUE', p_actor, p_reason, v_now);
+END $$;
+
 -- Records a payment HandCash has confirmed: the Payment (unique transactionId), the order's move
 -- to PAID with the verification evidence, and the reader's entitlement. Locks the order row first,
 -- like every change to an order's payment state. Idempotent: the same transaction again is a
--- DUPLICATE and changes nothing.
+-- DUPLICATE and changes nothing. A payment the reader did not need (a second one for a paid
+-- order, or one for a product they already had) is kept and flagged for a refund, never fulfilled
+-- a second time.
 CREATE OR REPLACE FUNCTION tollgate_record_payment(
   p_order_id text,
   p_payment_request_id text,
@@ -69,6 +82,7 @@ DECLARE
   v_now timestamp(3) := now() AT TIME ZONE 'UTC';
   v_verified_at timestamp(3) := (p_verification ->> 'checkedAt')::timestamptz AT TIME ZONE 'UTC';
   v_status "OrderStatus";
+  v_owned_through text;
 BEGIN
   v_status := tollgate_lock_order(p_order_id);
 
@@ -91,6 +105,7 @@ BEGIN
     UPDATE "Order" SET "verification" = p_verification, "verifiedAt" = v_verified_at, "updatedAt" = v_now WHERE "id" = p_order_id;
     outcome := 'EXTRA_PAYMENT';
     detail := 'The order was already paid by another transaction; this payment needs a refund or review.';
+    PERFORM tollgate_flag_refund(p_order_id, format('A second payment, transaction %s, arrived for this order, which was already paid.', p_transaction_id), p_actor);
     RETURN;
   END IF;
 
@@ -100,11 +115,21 @@ BEGIN
   WHERE "id" = p_order_id;
   INSERT INTO "OrderEvent" ("orderId", "type", "actor", "detail", "createdAt")
   VALUES (p_order_id, 'PAID', p_actor, jsonb_build_object('transactionId', p_transaction_id, 'previousStatus', v_status::text), v_now);
-  PERFORM tollgate_grant_entitlement(p_order_id, p_actor, NULL);
-  PERFORM tollgate_queue_fulfilment(p_order_id);
   outcome := 'RECORDED';
   IF v_status <> 'PENDING' THEN
     detail := format('Paid after the order was %s.', lower(v_status::text));
+  END IF;
+  IF tollgate_grant_entitlement(p_order_id, p_actor, NULL) THEN
+    PERFORM tollgate_queue_fulfilment(p_order_id);
+  ELSE
+    SELECT e."orderId" INTO v_owned_through
+    FROM "Entitlement" e JOIN "Order" o ON o."readerId" = e."readerId" AND o."productId" = e."productId"
+    WHERE o."id" = p_order_id;
+    PERFORM tollgate_flag_refund(p_order_id,
+      CASE WHEN v_owned_through IS NULL THEN 'The reader already had access to this product (granted by hand) when this payment arrived.'
+           ELSE format('The reader already had access to this product through order %s when this payment arrived.', v_owned_through) END,
+      p_actor);
+    detail := concat_ws(' ', detail, 'The reader already had access: flagged for a refund.');
   END IF;
 END $$;
 

@@ -4,7 +4,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
  * The order state machine, as one table of edges:
  *
  *   PENDING ──payment confirmed──▶ PAID (final)
- *      ├──window elapsed, or closed by the owner──▶ EXPIRED ──payment confirmed (late)──▶ PAID
+ *      ├──window elapsed, closed by the owner, or replaced──▶ EXPIRED ──payment confirmed (late)──▶ PAID
  *      ├──HandCash refused the request──▶ FAILED ──payment confirmed──▶ PAID
  *      └──payment not confirmed by HandCash──▶ NEEDS_REVIEW ──confirmed──▶ PAID
  *                                    EXPIRED ──not confirmed──▶ NEEDS_REVIEW ──closed by the owner──▶ EXPIRED
@@ -16,7 +16,13 @@ import type { OrderStatus } from "@/generated/prisma/enums";
  * any other change of status from any writer. tests/integration/ledger/order-state-machine.test.ts
  * checks that the two tables are equal.
  */
-export type OrderTransitionEvent = "PAYMENT_CONFIRMED" | "PAYMENT_UNCONFIRMED" | "PAYMENT_WINDOW_ELAPSED" | "PAYMENT_REQUEST_FAILED" | "CLOSED_BY_OWNER";
+export type OrderTransitionEvent =
+  | "PAYMENT_CONFIRMED"
+  | "PAYMENT_UNCONFIRMED"
+  | "PAYMENT_WINDOW_ELAPSED"
+  | "PAYMENT_REQUEST_FAILED"
+  | "CLOSED_BY_OWNER"
+  | "REPLACED_BY_NEW_ORDER";
 
 export interface OrderTransition {
   event: OrderTransitionEvent;
@@ -35,6 +41,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
   { event: "PAYMENT_REQUEST_FAILED", from: "PENDING", to: "FAILED" },
   { event: "CLOSED_BY_OWNER", from: "PENDING", to: "EXPIRED" },
   { event: "CLOSED_BY_OWNER", from: "NEEDS_REVIEW", to: "EXPIRED" },
+  { event: "REPLACED_BY_NEW_ORDER", from: "PENDING", to: "EXPIRED" },
 ];
 
 /** The status after `event`, or null when the event does not apply to `current`. */

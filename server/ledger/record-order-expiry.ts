@@ -7,7 +7,7 @@ export interface RecordOrderExpiryOptions {
   /** Inside the caller's transaction; without it the one statement is its own transaction. */
   tx?: TransactionClient;
   orderId: string;
-  event: Extract<OrderTransitionEvent, "PAYMENT_WINDOW_ELAPSED" | "CLOSED_BY_OWNER">;
+  event: Extract<OrderTransitionEvent, "PAYMENT_WINDOW_ELAPSED" | "CLOSED_BY_OWNER" | "REPLACED_BY_NEW_ORDER">;
   /** "system", "reconciler" or "admin:<email>". */
   actor: string;
   reason?: string;

@@ -9,9 +9,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * included. The search box matches an order id, payment request id or transaction id exactly
  * (ids are typed or pasted whole), and a payer paymail by substring, case-insensitively.
  */
-export function buildOrderFilter(query: Pick<OrderListQuery, "status" | "product" | "from" | "to" | "q">): Prisma.OrderWhereInput {
+export function buildOrderFilter(query: Pick<OrderListQuery, "status" | "refund" | "product" | "from" | "to" | "q">): Prisma.OrderWhereInput {
   const where: Prisma.OrderWhereInput = {};
   if (query.status) where.status = query.status;
+  if (query.refund === "due") Object.assign(where, { refundReason: { not: null }, refundedAt: null });
   if (query.product) where.productId = query.product;
   if (query.from || query.to) {
     where.createdAt = {

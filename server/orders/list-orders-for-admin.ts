@@ -19,6 +19,8 @@ export const ADMIN_ORDER_ROW_SELECT = {
   productTitle: true,
   productId: true,
   paymentRequestId: true,
+  refundReason: true,
+  refundedAt: true,
   product: { select: { slug: true } },
   payments: { orderBy: { createdAt: "asc" }, select: { transactionId: true, payerPaymail: true } },
 } as const;

@@ -8,6 +8,7 @@ import { StackedBarChart } from "@/components/admin/stacked-bar-chart";
 import { formatMoney } from "@/lib/money";
 import { ORDER_STATUS_VALUES } from "@/lib/schemas/admin-orders";
 import { requireAdminSession } from "@/server/admin/require-admin-session";
+import { countRefundsDue } from "@/server/orders/count-refunds-due";
 import { getOrderFunnel } from "@/server/orders/get-order-funnel";
 import { getRevenueByDay } from "@/server/orders/get-revenue-by-day";
 import { getRevenueByProduct } from "@/server/orders/get-revenue-by-product";
@@ -25,7 +26,12 @@ export default async function DashboardPage() {
   await requireAdminSession();
   const now = new Date();
   const since = new Date(now.getTime() - DAYS * 24 * 60 * 60 * 1000);
-  const [revenue, byProduct, funnel] = await Promise.all([getRevenueByDay({ days: DAYS, now }), getRevenueByProduct({ since }), getOrderFunnel({ since })]);
+  const [revenue, byProduct, funnel, refundsDue] = await Promise.all([
+    getRevenueByDay({ days: DAYS, now }),
+    getRevenueByProduct({ since }),
+    getOrderFunnel({ since }),
+    countRefundsDue(),
+  ]);
 
   return (
     <>
@@ -172,6 +178,12 @@ export default async function DashboardPage() {
               </tbody>
             </table>
           </div>
+          {refundsDue > 0 ? (
+            <p className={ui.notice}>
+              {refundsDue} {refundsDue === 1 ? "payment is" : "payments are"} due a refund (paid twice, or for something the reader already had):{" "}
+              <Link href="/admin/orders?refund=due">open them</Link>.
+            </p>
+          ) : null}
           {funnel.byStatus.NEEDS_REVIEW > 0 ? (
             <p className={ui.notice}>
               {funnel.byStatus.NEEDS_REVIEW} {funnel.byStatus.NEEDS_REVIEW === 1 ? "order needs" : "orders need"} your review:{" "}

@@ -104,7 +104,7 @@ beforeEach(() => {
 describe("admin server actions, found on disk", () => {
   it("includes every action the admin uses (the search works)", () => {
     const ids = actions.map(({ id }) => id.split("#")[1]);
-    for (const name of ["logIn", "logOut", "createProduct", "updateProduct", "setPublished", "deleteProduct", "recheckOrder", "expireOrder", "grantAccess", "revokeAccess", "matchOrphan"]) {
+    for (const name of ["logIn", "logOut", "createProduct", "updateProduct", "setPublished", "deleteProduct", "recheckOrder", "expireOrder", "grantAccess", "revokeAccess", "markRefunded", "matchOrphan"]) {
       expect(ids).toContain(name);
     }
     expect(Object.keys(PUBLIC_ACTIONS).every((id) => actions.some((action) => action.id === id))).toBe(true);

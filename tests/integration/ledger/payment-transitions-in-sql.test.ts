@@ -51,6 +51,8 @@ describe("tollgate_record_payment follows PAYMENT_CONFIRMED", () => {
     // Only string fields of userData become payer columns; the whole object is kept as sent.
     expect(stored.payments[0]).toMatchObject({ transactionId, payerId: "payer-1", payerPaymail: null, userData: { id: "payer-1", paymail: 42 } });
     expect(stored.entitlement !== null).toBe(expected !== null);
+    // A second payment for a paid order is kept and flagged for a refund.
+    expect(stored.refundReason).toBe(expected ? null : `A second payment, transaction ${transactionId}, arrived for this order, which was already paid.`);
     expect(stored.verifiedAt?.toISOString()).toBe((stored.verification as { checkedAt: string }).checkedAt);
   });
 });

@@ -72,6 +72,15 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
           </select>
         </div>
         <div className={ui.field}>
+          <label className={ui.label} htmlFor="orders-refund">
+            Refunds
+          </label>
+          <select id="orders-refund" name="refund" className={ui.select} defaultValue={query.refund ?? ""}>
+            <option value="">Any</option>
+            <option value="due">Refund due</option>
+          </select>
+        </div>
+        <div className={ui.field}>
           <label className={ui.label} htmlFor="orders-product">
             Product
           </label>
@@ -156,6 +165,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                     <td className={ui.numeric}>{formatMoney({ amount: order.amount, currency: order.currency })}</td>
                     <td>
                       <OrderStatusBadge status={order.status} />
+                      {order.refundReason && !order.refundedAt ? <> <span className={`${ui.badge} ${ui.badgeBad}`}>Refund due</span></> : null}
                     </td>
                     <td className={ui.nowrap}>
                       <TimeStamp date={order.paidAt} />

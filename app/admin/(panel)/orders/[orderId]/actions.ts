@@ -9,6 +9,7 @@ import { requireAdminSession } from "@/server/admin/require-admin-session";
 import { grantAccessManually } from "@/server/fulfilment/grant-access-manually";
 import { revokeEntitlement } from "@/server/fulfilment/revoke-entitlement";
 import { expireOrder as expireOrderRecord } from "@/server/orders/expire-order";
+import { markOrderRefunded } from "@/server/orders/mark-order-refunded";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
 
 function revalidateOrder(orderId: string): void {
@@ -75,5 +76,13 @@ export async function revokeAccess(_state: ActionState, formData: FormData): Pro
     run: revokeEntitlement,
     failureEvent: "admin.order.revoke_failed",
     successMessage: "Access revoked: the reader sees the preview only from now on.",
+  });
+}
+
+export async function markRefunded(_state: ActionState, formData: FormData): Promise<ActionResult> {
+  return changeOrderAsOwner(formData, {
+    run: markOrderRefunded,
+    failureEvent: "admin.order.refund_failed",
+    successMessage: "Refund recorded. The reader's access is unchanged.",
   });
 }

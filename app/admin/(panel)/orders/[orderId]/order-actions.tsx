@@ -2,13 +2,15 @@
 
 import { ReasonActionForm } from "@/components/admin/reason-action-form";
 import type { OrderStatusValue } from "@/lib/schemas/admin-orders";
-import { expireOrder, grantAccess, recheckOrder, revokeAccess } from "./actions";
+import { expireOrder, grantAccess, markRefunded, recheckOrder, revokeAccess } from "./actions";
 import styles from "./order.module.css";
 
 interface OrderActionsProps {
   orderId: string;
   status: OrderStatusValue;
   hasAccess: boolean;
+  /** A payment on this order is flagged for a refund and not yet marked refunded. */
+  isRefundDue: boolean;
 }
 
 /**
@@ -16,11 +18,23 @@ interface OrderActionsProps {
  * stay mounted when they stop applying (a paid order cannot be expired), so the result of the
  * action that changed that is still announced.
  */
-export function OrderActions({ orderId, status, hasAccess }: OrderActionsProps) {
+export function OrderActions({ orderId, status, hasAccess, isRefundDue }: OrderActionsProps) {
   const hidden = { orderId };
   const isExpirable = status === "PENDING" || status === "NEEDS_REVIEW";
   return (
     <>
+      <div className={styles.actionCard}>
+        <ReasonActionForm
+          action={markRefunded}
+          hidden={hidden}
+          title="Mark refunded"
+          description="After you have sent the flagged payment back to the payer from your HandCash wallet. Say how (for example the refund's transaction id)."
+          submitLabel="Mark refunded"
+          pendingLabel="Recording…"
+          variant="secondary"
+          unavailable={isRefundDue ? undefined : "No payment on this order is due a refund."}
+        />
+      </div>
       <div className={styles.actionCard}>
         <ReasonActionForm
           action={recheckOrder}

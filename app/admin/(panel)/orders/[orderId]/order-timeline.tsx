@@ -19,6 +19,8 @@ const EVENT_LABELS: Record<OrderEventType, { title: string; tone?: "good" | "war
   RECHECKED: { title: "Re-checked with HandCash" },
   MATCHED_ORPHAN: { title: "Orphan delivery matched to this order", tone: "good" },
   FULFILLED: { title: "Fulfilled: everything the order delivers is done", tone: "good" },
+  REFUND_DUE: { title: "Refund due to the payer", tone: "bad" },
+  REFUNDED: { title: "Refund recorded", tone: "good" },
 };
 
 const WEBHOOK_TONES: Record<string, "good" | "warn" | "bad" | undefined> = {

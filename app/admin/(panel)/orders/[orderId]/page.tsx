@@ -47,6 +47,22 @@ export default async function OrderPage({ params }: OrderPageProps) {
           <strong>Needs review:</strong> {order.reviewReason}
         </p>
       ) : null}
+      {order.refundReason && !order.refundedAt ? (
+        <div className={ui.notice} role="note">
+          <p>
+            <strong>Refund due:</strong> {order.refundReason}
+          </p>
+          <p>
+            HandCash has no refund API: send {price} back to {describePayer(order.payments.at(-1))} from your HandCash wallet, then record it with{" "}
+            <strong>Mark refunded</strong>. The reader keeps the access they already had.
+          </p>
+        </div>
+      ) : null}
+      {order.refundReason && order.refundedAt ? (
+        <p className={ui.notice} role="note">
+          <strong>Refunded</strong> on <TimeStamp date={order.refundedAt} />: {order.refundReason}
+        </p>
+      ) : null}
       {order.status === "FAILED" && order.failureReason ? (
         <p className={ui.notice} role="note">
           <strong>Failed:</strong> {order.failureReason}
@@ -176,9 +192,16 @@ export default async function OrderPage({ params }: OrderPageProps) {
         </div>
 
         <aside className={styles.side} aria-label="Actions on this order">
-          <OrderActions orderId={order.id} status={order.status} hasAccess={readerAccess !== null} />
+          <OrderActions orderId={order.id} status={order.status} hasAccess={readerAccess !== null} isRefundDue={order.refundReason !== null && order.refundedAt === null} />
         </aside>
       </div>
     </>
   );
+}
+
+/** Who to send a refund to: the paymail HandCash gave us, else the payer's HandCash id. */
+function describePayer(payment: { payerPaymail: string | null; payerId: string | null; transactionId: string } | undefined): string {
+  if (!payment) return "the payer";
+  if (payment.payerPaymail) return `${payment.payerPaymail} (transaction ${payment.transactionId})`;
+  return payment.payerId ? `the HandCash user ${payment.payerId} (transaction ${payment.transactionId})` : `the payer of transaction ${payment.transactionId}`;
 }
