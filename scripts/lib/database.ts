@@ -128,8 +128,9 @@ export function withDatabaseName(url: string, databaseName: string): string {
   return parsed.toString();
 }
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
+/** One connection to `databaseUrl` for the length of `work`, closed however it ends. */
+export async function withDatabaseClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     return await work(client);
@@ -147,7 +148,7 @@ function quoteDatabaseName(name: string): string {
 
 /** Creates the database when missing; returns its URL. */
 export async function ensureDatabase(serverUrl: string, databaseName: string): Promise<string> {
-  await withAdminClient(serverUrl, async (client) => {
+  await withDatabaseClient(serverUrl, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName]);
     if (!rowCount) await client.query(`CREATE DATABASE ${quoteDatabaseName(databaseName)}`);
   });
@@ -160,5 +161,5 @@ export async function createFreshDatabase(serverUrl: string, databaseName: strin
 }
 
 export async function dropDatabase(serverUrl: string, databaseName: string): Promise<void> {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteDatabaseName(databaseName)} WITH (FORCE)`));
+  await withDatabaseClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteDatabaseName(databaseName)} WITH (FORCE)`));
 }
