@@ -7,6 +7,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
 import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
+import type { PaymentRequest } from "@/server/handcash/schemas";
 import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
 import { createPendingOrder } from "@/server/ledger/create-pending-order";
 import { failOrder } from "@/server/ledger/fail-order";
@@ -69,7 +70,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
   });
 
-  let paymentRequest;
+  let paymentRequest: PaymentRequest;
   try {
     paymentRequest = await createPaymentRequest({
       product: {
