@@ -1,4 +1,4 @@
-import { EmulatorConfigError, readEmulatorConfig } from "./config";
+import { type EmulatorConfig, EmulatorConfigError, readEmulatorConfig } from "./config";
 import { createEmulatorServer } from "./server";
 
 /** `npm run emulator`: the HandCash Cloud emulator as its own process, configured by EMULATOR_* variables. */
@@ -8,7 +8,7 @@ function logLine(line: string): void {
 }
 
 async function startEmulator(): Promise<void> {
-  let config;
+  let config: EmulatorConfig;
   try {
     config = readEmulatorConfig(process.env);
   } catch (error) {

@@ -58,6 +58,7 @@ export function StackedBarChart({ title, description, series, bars, format = Str
         {ticks.map((tick) => {
           const y = PAD.top + plotHeight - (max === 0 ? 0 : (tick / max) * plotHeight);
           return (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; the rule mistakes it for one.
             <g key={tick} aria-hidden="true">
               <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} className={styles.grid} />
               <text x={PAD.left - 6} y={y + 4} className={styles.axisLabel} textAnchor="end">
@@ -85,6 +86,7 @@ export function StackedBarChart({ title, description, series, bars, format = Str
               <title>{tooltip}</title>
               {parts}
               {index % labelEvery === 0 ? (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <text> is not focusable; the rule mistakes it for one.
                 <text x={x + barWidth / 2} y={HEIGHT - 8} className={styles.axisLabel} textAnchor="middle" aria-hidden="true">
                   {bar.label}
                 </text>

@@ -28,7 +28,7 @@ export function startChild(name: string, command: string, args: string[], env: N
       pending += chunk.toString();
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) target.write(prefix + line + "\n");
+      for (const line of lines) target.write(`${prefix}${line}\n`);
     });
   };
   relay(child.stdout, process.stdout);
@@ -54,7 +54,9 @@ export async function shutdown(exitCode = 0): Promise<never> {
   if (!isShuttingDown) {
     isShuttingDown = true;
     for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
-    const forceKill = setTimeout(() => children.forEach(({ child }) => child.exitCode === null && child.kill("SIGKILL")), 8_000);
+    const forceKill = setTimeout(() => {
+      for (const { child } of children) if (child.exitCode === null) child.kill("SIGKILL");
+    }, 8_000);
     await Promise.all(children.map(({ exited }) => exited));
     clearTimeout(forceKill);
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));

@@ -9,7 +9,7 @@ async function getPaidOrder(orderId: string): Promise<PaidOrder | null> {
     where: { id: orderId },
     select: { id: true, readerId: true, productId: true, productTitle: true, amount: true, currency: true, status: true, paidAt: true },
   });
-  if (!order || order.status !== "PAID" || !order.paidAt) return null;
+  if (order?.status !== "PAID" || !order.paidAt) return null;
   const { status: _status, paidAt, ...rest } = order;
   return { ...rest, paidAt };
 }

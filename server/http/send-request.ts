@@ -5,7 +5,7 @@ import https from "node:https";
 /**
  * Outgoing HTTP over node:http(s) with keep-alive connections, for calls made on the money path
  * (HandCash's API). fetch, with Next.js's wrapper around it, cost several times more CPU per call
- * (docs/performance.md), and every new payment's webhook waits for one such call.
+ * (ADR 009), and every new payment's webhook waits for one such call.
  */
 
 /** Idle pooled connections are closed before the other side (or a proxy) would close them under us. */

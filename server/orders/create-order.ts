@@ -7,6 +7,7 @@ import { env } from "@/server/env";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
 import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
+import type { PaymentRequest } from "@/server/handcash/schemas";
 import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
 import { createPendingOrder } from "@/server/ledger/create-pending-order";
 import { failOrder } from "@/server/ledger/fail-order";
@@ -62,7 +63,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
   if (claim.isExisting) return { order: toCreatedOrder(claim.order), isExisting: true };
   const { order } = claim;
 
-  let paymentRequest;
+  let paymentRequest: PaymentRequest;
   try {
     paymentRequest = await createPaymentRequest({
       product: {

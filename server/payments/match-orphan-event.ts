@@ -27,7 +27,7 @@ export interface MatchOrphanEventOptions {
  */
 export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason }: MatchOrphanEventOptions): Promise<{ status: OrderStatus; outcome: string; detail: string }> {
   const event = await db.webhookEvent.findUnique({ where: { id: webhookEventId } });
-  if (!event || event.outcome !== "ORPHAN") throw new AppError("NOT_FOUND", "No orphan delivery has this id.");
+  if (event?.outcome !== "ORPHAN") throw new AppError("NOT_FOUND", "No orphan delivery has this id.");
   if (event.resolvedAt) throw new AppError("CONFLICT", "This delivery has already been dealt with.");
   const payload = handcashWebhookPayloadSchema.parse(event.payload);
   const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, paymentRequestId: true, amount: true, currency: true, status: true } });

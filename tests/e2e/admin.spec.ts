@@ -125,7 +125,7 @@ test("the owner sells a new product: a reader buys it, the owner sees it paid wi
 
   // The owner finds the order paid, with its whole story.
   const orderId = await openOrderOf(owner, product.title, "Paid");
-  await expect(owner.getByText("€1.75 for “" + product.title + "”")).toBeVisible();
+  await expect(owner.getByText(`€1.75 for “${product.title}”`)).toBeVisible();
   const timeline = owner.getByRole("region", { name: "Timeline" });
   for (const entry of ["Order created", "HandCash payment request created", "Webhook delivery from HandCash", "HandCash confirmed the payment", "Payment recorded", "Marked paid", "Access granted to the reader"]) {
     await expect(timeline.getByText(entry, { exact: true }).first()).toBeVisible();

@@ -31,7 +31,7 @@ export interface ForgeryCase {
 
 const KIB = 1024;
 const JSON_HEADERS = { "content-type": "application/json" };
-const MADE_UP_TRANSACTION_ID = "f".repeat(63) + "0";
+const MADE_UP_TRANSACTION_ID = `${"f".repeat(63)}0`;
 
 function post(body: string | Buffer, headers: Record<string, string> = JSON_HEADERS): ForgeryRequest {
   return { method: "POST", headers, body };

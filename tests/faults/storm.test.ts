@@ -113,7 +113,8 @@ test("storm: 500 genuine deliveries for 100 paid orders (30% concurrent copies) 
   await paywalls;
 
   expect(results).toHaveLength(DELIVERY_COUNT);
-  const statuses = results.reduce<Record<number, number>>((count, { status }) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
+  const statuses: Record<number, number> = {};
+  for (const { status } of results) statuses[status] = (statuses[status] ?? 0) + 1;
   expect(statuses).toEqual({ 200: DELIVERY_COUNT });
   const outcomes = new Set(results.map(({ body }) => (JSON.parse(body) as { outcome: string }).outcome));
   expect([...outcomes].every((outcome) => outcome === "recorded" || outcome === "duplicate")).toBe(true);

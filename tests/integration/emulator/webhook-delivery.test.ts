@@ -82,7 +82,7 @@ describe("webhook payload", () => {
     await pay(emulator, id, { userId: "carol" });
     const [webhook] = await receiver.waitForCount(1);
     expect(webhook?.body).toMatchObject({ customParameters: {}, userData: { id: TEST_USERS[2]?.id } });
-    expect(Object.keys((webhook?.body as { userData: object }).userData)).toEqual(["id"]);
+    expect(Object.keys((webhook!.body as { userData: object }).userData)).toEqual(["id"]);
   });
 
   it("does not hold the payer's redirect back while the webhook is slow", async () => {

@@ -28,7 +28,7 @@ async function readOrder(orderId: string, cookie?: string) {
 async function emulatorPaymentRequest(id: string) {
   const response = await fetch(`${emulatorUrl}/v3/paymentRequests/${id}`, { headers: { "app-id": TEST_HANDCASH_APP_ID, "app-secret": TEST_HANDCASH_APP_SECRET } });
   expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, any>;
+  return (await response.json()) as Record<string, unknown> & { notifications: { webhook: unknown } };
 }
 
 describe("GET /api/products", () => {

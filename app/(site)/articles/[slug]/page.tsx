@@ -43,7 +43,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         )}
       </header>
       {product.coverImageUrl && (
-        // Owners paste any image URL; next/image would need every host allow-listed.
+        // biome-ignore lint/performance/noImgElement: owners paste any image URL; next/image would need every host allow-listed.
         <img className={styles.cover} src={product.coverImageUrl} alt="" />
       )}
       <div className={styles.prose}>

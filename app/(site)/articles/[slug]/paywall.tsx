@@ -76,7 +76,7 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
             </a>
             <p className={styles.hint}>On your phone? Scan the code with the HandCash app instead.</p>
           </div>
-          {/* A plain <img>: HandCash serves the QR image, and next/image would only proxy it. */}
+          {/* biome-ignore lint/performance/noImgElement: HandCash serves the QR image, and next/image would only proxy it. */}
           <img className={styles.qr} src={order.paymentRequestQrCodeUrl} alt="QR code for paying with the HandCash app" width={180} height={180} />
         </div>
       )}

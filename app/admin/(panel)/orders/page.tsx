@@ -44,6 +44,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
         </a>
       </header>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is announced by every browser; <search> is only from 2023. */}
       <form className={ui.filters} method="get" action={PATH} role="search" aria-label="Filter orders">
         <div className={`${ui.field} ${ui.searchField}`}>
           <label className={ui.label} htmlFor="orders-q">
