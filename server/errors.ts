@@ -89,7 +89,8 @@ export function toHttpResponse(error: unknown): Response {
     return jsonError(APP_ERROR_STATUS[error.code], error.message, undefined, headers);
   }
   if (error instanceof z.ZodError) {
-    return jsonError(422, "Invalid request", { issues: z.flattenError(error).fieldErrors });
+    // Well-formed but of the wrong shape: 400, like a body that is not JSON (docs/api.md, Errors).
+    return jsonError(400, "Invalid request", { issues: z.flattenError(error).fieldErrors });
   }
   if (isDatabaseUnavailableError(error)) {
     log.error({ event: "db.unavailable", err: error }, "database unavailable");

@@ -7,7 +7,7 @@ import { log } from "@/server/log";
 
 /** Invalid form input: errors next to each field, and one line for the live region. */
 export function validationFailure(error: z.ZodError): ActionFailure {
-  return { ok: false, status: 422, message: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors };
+  return { ok: false, status: 400, message: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors };
 }
 
 /**
