@@ -1,14 +1,15 @@
 import "server-only";
 import { PAYMENT_WINDOW_MINUTES } from "@/lib/config";
-import { toMajorUnits } from "@/lib/money";
 import type { CreatedOrder } from "@/lib/schemas/orders";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
-import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
+import { buildPaymentRequestBody } from "@/server/handcash/build-payment-request-body";
+import { createPaymentRequest } from "@/server/handcash/client";
 import { log } from "@/server/log";
 import { PENDING_ORDER_SELECT, toCreatedOrder } from "@/server/orders/order-views";
+import { recordPaymentRequestFailure } from "@/server/orders/record-payment-request-failure";
 import { articleUrl, webhookUrl } from "@/server/urls";
 
 export interface CreateOrderOptions {
@@ -57,6 +58,18 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
   });
   if (reusable) return { order: toCreatedOrder(reusable), isExisting: true };
 
+  const buildBody = (orderId: string) =>
+    buildPaymentRequestBody({
+      orderId,
+      product,
+      price: { amount: product.priceAmount, currency: product.currency },
+      receiver: env.HANDCASH_RECEIVER,
+      webhookUrl: webhookUrl(),
+      redirectUrl: articleUrl(product.slug),
+    });
+  // Built once before anything is written: a body HandCash's rules refuse (our bug, or APP_URL) must not leave a failed order behind.
+  buildBody("not-yet-created");
+
   const order = await db.order.create({
     data: {
       readerId,
@@ -72,35 +85,9 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
 
   let paymentRequest;
   try {
-    paymentRequest = await createPaymentRequest({
-      product: {
-        name: product.title,
-        description: product.summary,
-        ...(product.coverImageUrl?.startsWith("https://") ? { imageUrl: product.coverImageUrl } : {}),
-      },
-      instrumentCurrencyCode: "BSV",
-      denominationCurrencyCode: product.currency,
-      receivers: [{ sendAmount: toMajorUnits({ amount: product.priceAmount, currency: product.currency }), destination: env.HANDCASH_RECEIVER }],
-      requestedUserData: ["paymail", "email"],
-      notifications: { webhook: { webhookUrl: webhookUrl(), customParameters: { orderId: order.id } } },
-      expirationType: "onPaymentCompleted",
-      redirectUrl: articleUrl(product.slug),
-    });
+    paymentRequest = await createPaymentRequest(buildBody(order.id));
   } catch (error) {
-    const reason = error instanceof HandCashError ? error.message : "Unexpected error while creating the payment request";
-    await db.order.update({
-      where: { id: order.id },
-      data: {
-        status: "FAILED",
-        failureReason: reason.slice(0, 500),
-        events: { create: { type: "PAYMENT_REQUEST_FAILED", actor: "system", reason: reason.slice(0, 500) } },
-      },
-    });
-    log.error({ event: "order.payment_request_failed", orderId: order.id, err: error }, "payment request creation failed");
-    if (error instanceof HandCashError) {
-      throw new AppError("PAYMENT_PROVIDER_ERROR", "HandCash could not create the payment request. Please try again in a moment.", { cause: error });
-    }
-    throw error;
+    throw await recordPaymentRequestFailure({ orderId: order.id, error });
   }
 
   const handcashExpiry = paymentRequest.expiresAt ? new Date(paymentRequest.expiresAt) : null;

@@ -3,6 +3,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { OrderStatusView } from "@/lib/schemas/orders";
 import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { orderStatusCache } from "@/server/orders/order-status-cache";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
@@ -40,14 +41,15 @@ const EXPIRE_PAST_WINDOW = {
   name: "order-status:expire",
   text: `
     UPDATE "Order" SET "status" = 'EXPIRED', "updatedAt" = (now() AT TIME ZONE 'UTC')
-    WHERE "id" = $1 AND "status" = 'PENDING' AND "expiresAt" <= (now() AT TIME ZONE 'UTC')`,
+    WHERE "id" = $1 AND "status" = 'PENDING' AND "expiresAt" <= (now() AT TIME ZONE 'UTC')
+    RETURNING "paymentRequestId"`,
 };
 
 /**
  * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is
  * answered from the order status cache when it can be, else by one prepared statement
  * (docs/performance.md). Someone else's order is reported as missing, so order ids cannot be
- * probed. A pending order past its window is expired here, lazily.
+ * probed. A pending order past its window is expired here, lazily, and its HandCash request closed.
  */
 export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false }: GetOrderStatusOptions): Promise<OrderStatusView> {
   if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
@@ -56,7 +58,9 @@ export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false
   if (isFresh) cache.forget(orderId);
   let order = await cache.get(orderId, readerTokenHash, read);
   if (order?.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
-    await queryPrepared(EXPIRE_PAST_WINDOW, [order.id]);
+    const [expired] = await queryPrepared<{ paymentRequestId: string | null }>(EXPIRE_PAST_WINDOW, [order.id]);
+    // Once per order, on the poll that crossed the window: the old pay link must stop working with it.
+    if (expired?.paymentRequestId) await closeExpiredPaymentRequest({ orderId: order.id, paymentRequestId: expired.paymentRequestId, actor: "system" });
     cache.forget(orderId);
     order = await read();
   }

@@ -5,8 +5,11 @@ import { db, type TransactionClient } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { handcashWebhookPayloadSchema } from "@/server/handcash/schemas";
 import { recordOrderEvent } from "@/server/orders/record-order-event";
+import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { lockOrder } from "@/server/orders/lock-order";
+import { recoverPaymentRequest } from "@/server/orders/recover-payment-request";
 import { recordPayment } from "@/server/payments/record-payment";
+import { resolveCountedTransactionId } from "@/server/payments/resolve-counted-transaction-id";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export type ReconcileOutcome = "paid" | "already_paid" | "still_pending" | "expired" | "still_in_review" | "no_payment_request";
@@ -36,21 +39,24 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
   const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, paymentRequestId: true, verification: true } });
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   if (order.status === "PAID") return { status: "PAID", outcome: "already_paid", detail: "The order is already paid." };
-  if (!order.paymentRequestId) {
-    return { status: order.status, outcome: "no_payment_request", detail: "HandCash never created a payment request for this order." };
+  // HandCash did not answer the create call: whether the request exists decides what this order is.
+  const recovered = order.paymentRequestId ? null : await recoverPaymentRequest({ orderId });
+  const paymentRequestId = order.paymentRequestId ?? (recovered?.outcome === "adopted" ? recovered.paymentRequestId : null);
+  if (!paymentRequestId) {
+    const status = recovered?.outcome === "failed" ? "FAILED" : order.status;
+    return { status, outcome: "no_payment_request", detail: "HandCash never created a payment request for this order." };
   }
 
-  const paymentRequestId = order.paymentRequestId;
   const verification = await verifyPayment({ paymentRequestId, claimedTransactionId: null });
   const isChosenByPerson = actor.startsWith("admin:");
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<ReconcileOrderResult> => {
     const locked = await lockOrder(tx, { paymentRequestId });
     if (!locked) throw new AppError("NOT_FOUND", "No such order.");
     if (locked.status === "PAID") return { status: "PAID" as const, outcome: "already_paid" as const, detail: "The order is already paid." };
 
-    if (verification.isConfirmed && verification.handcashTransactionId) {
-      const transactionId = verification.handcashTransactionId;
+    if (verification.isConfirmed) {
+      const transactionId = verification.handcashTransactionId ?? (await resolveCountedTransactionId(tx, paymentRequestId));
       const { userData, paymentMethod } = await findClaimedPayerData(tx, paymentRequestId, transactionId);
       const { outcome, detail } = await recordPayment({ tx, order: locked, paymentRequestId, transactionId, userData, paymentMethod, verification, actor });
       // Deliveries that claimed this transaction (unconfirmed at the time, or orphaned) are now settled.
@@ -79,6 +85,14 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
       detail: describeUnpaid(verification),
     };
   });
+  // The order's window is over, so its pay link must stop working too (again, if closing it failed before).
+  if (result.outcome === "expired" || isOpenAfterExpiry(result.status, verification)) await closeExpiredPaymentRequest({ orderId, paymentRequestId, actor });
+  return result;
+}
+
+/** HandCash would still take a payment for an order we have expired. */
+function isOpenAfterExpiry(status: OrderStatus, verification: PaymentVerification): boolean {
+  return status === "EXPIRED" && !!verification.handcashExpiresAt && new Date(verification.handcashExpiresAt).getTime() > Date.now();
 }
 
 function describeUnpaid(verification: PaymentVerification): string {
