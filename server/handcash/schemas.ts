@@ -47,7 +47,7 @@ export type CreatePaymentRequestBody = z.infer<typeof createPaymentRequestBodySc
  * so numbers (seconds or milliseconds) and numeric strings are read too. Anything unreadable is
  * treated as absent rather than failing the whole answer.
  */
-const handcashTimeSchema = z.unknown().transform(parseHandCashTime);
+const handcashTimeSchema = z.unknown().transform(parseHandCashTime).optional();
 
 function parseHandCashTime(value: unknown): string | undefined {
   let millis = Number.NaN;
