@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { HandCashError } from "@/server/handcash/client";
 import { log } from "@/server/log";
+import { recordOrderEvent } from "@/server/orders/record-order-event";
 
 export interface RecordPaymentRequestFailureOptions {
   orderId: string;
@@ -26,7 +27,7 @@ export async function recordPaymentRequestFailure({ orderId, error }: RecordPaym
       data: { status: "FAILED", failureReason: reason, events: { create: { type: "PAYMENT_REQUEST_FAILED", actor: "system", reason } } },
     });
   } else {
-    await db.orderEvent.create({ data: { orderId, type: "PAYMENT_REQUEST_UNCERTAIN", actor: "system", reason } });
+    await recordOrderEvent({ orderId, type: "PAYMENT_REQUEST_UNCERTAIN", actor: "system", reason });
   }
   log.error({ event: isRefused ? "order.payment_request_failed" : "order.payment_request_uncertain", orderId, err: error }, "payment request creation failed");
   if (!(error instanceof HandCashError)) return error instanceof Error ? error : new Error(String(error));

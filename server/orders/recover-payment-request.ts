@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { listPaymentRequests } from "@/server/handcash/client";
 import { log } from "@/server/log";
+import { recordOrderEvent } from "@/server/orders/record-order-event";
 
 /** A create call may still be under way at HandCash this long after the order was written. */
 export const PAYMENT_REQUEST_RECOVERY_GRACE_MS = 60_000;
@@ -30,7 +31,7 @@ export async function recoverPaymentRequest({ orderId, now = new Date() }: { ord
       where: { id: orderId, status: "PENDING", paymentRequestId: null },
       data: { status: "FAILED", failureReason: reason },
     });
-    if (count > 0) await db.orderEvent.create({ data: { orderId, type: "PAYMENT_REQUEST_FAILED", actor: "reconciler", reason } });
+    if (count > 0) await recordOrderEvent({ orderId, type: "PAYMENT_REQUEST_FAILED", actor: "reconciler", reason });
     return { outcome: "failed" };
   }
 
@@ -45,8 +46,11 @@ export async function recoverPaymentRequest({ orderId, now = new Date() }: { ord
     },
   });
   if (count > 0) {
-    await db.orderEvent.create({
-      data: { orderId, type: "PAYMENT_REQUEST_CREATED", actor: "reconciler", detail: { paymentRequestId: found.id, paymentRequestUrl: found.paymentRequestUrl, isRecovered: true } },
+    await recordOrderEvent({
+      orderId,
+      type: "PAYMENT_REQUEST_CREATED",
+      actor: "reconciler",
+      detail: { paymentRequestId: found.id, paymentRequestUrl: found.paymentRequestUrl, isRecovered: true },
     });
     log.info({ event: "order.payment_request_recovered", orderId, paymentRequestId: found.id }, "adopted the payment request HandCash made without answering");
   }

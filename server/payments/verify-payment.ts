@@ -1,6 +1,6 @@
 import "server-only";
 import { getPaymentRequestPublicInfo, getPaymentRequestStats, HandCashError } from "@/server/handcash/client";
-import { HANDCASH_ID_PATTERN, type PaymentRequestPublicInfo } from "@/server/handcash/schemas";
+import { HANDCASH_ID_PATTERN } from "@/server/handcash/schemas";
 import { countRecordedPayments } from "@/server/payments/count-recorded-payments";
 
 /** What HandCash said about a payment request when we asked; stored on the order as evidence. */
@@ -48,14 +48,19 @@ export async function verifyPayment({ paymentRequestId, claimedTransactionId }: 
     confirmedBy: null,
   });
   if (!HANDCASH_ID_PATTERN.test(paymentRequestId)) return unknownRequest("not_found");
-  let info: PaymentRequestPublicInfo;
-  try {
-    info = await getPaymentRequestPublicInfo(paymentRequestId);
-  } catch (error) {
-    if (error instanceof HandCashError && error.kind === "not_found") return unknownRequest("not_found");
-    if (error instanceof HandCashError && error.isRefusal) return unknownRequest("refused");
-    throw error;
-  }
+  // HandCash no longer (or never) knowing the request is an answer; anything else is thrown for a retry.
+  const ask = async <T>(call: () => Promise<T>): Promise<{ answer: T } | { unknown: PaymentVerification }> => {
+    try {
+      return { answer: await call() };
+    } catch (error) {
+      if (error instanceof HandCashError && error.kind === "not_found") return { unknown: unknownRequest("not_found") };
+      if (error instanceof HandCashError && error.isRefusal) return { unknown: unknownRequest("refused") };
+      throw error;
+    }
+  };
+  const publicInfo = await ask(() => getPaymentRequestPublicInfo(paymentRequestId));
+  if ("unknown" in publicInfo) return publicInfo.unknown;
+  const info = publicInfo.answer;
   const evidence = {
     checkedAt,
     handcashStatus: info.status,
@@ -70,7 +75,12 @@ export async function verifyPayment({ paymentRequestId, claimedTransactionId }: 
     return { ...evidence, isConfirmed, handcashTransactionId, confirmedBy: isConfirmed ? "transaction_id" : null };
   }
 
-  const paymentsCount = info.paymentsCount ?? (await getPaymentRequestStats(paymentRequestId)).totalPayments;
+  let paymentsCount = info.paymentsCount;
+  if (paymentsCount === undefined) {
+    const stats = await ask(() => getPaymentRequestStats(paymentRequestId));
+    if ("unknown" in stats) return stats.unknown;
+    paymentsCount = stats.answer.totalPayments;
+  }
   const isCounted = paymentsCount > 0 && (claimedTransactionId === null || (await countRecordedPayments(paymentRequestId)) < paymentsCount);
   return { ...evidence, isConfirmed: isCounted, handcashTransactionId: null, confirmedBy: isCounted ? "payment_count" : null, paymentsCount };
 }
