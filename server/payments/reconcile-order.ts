@@ -43,8 +43,12 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
   const recovered = order.paymentRequestId ? null : await recoverPaymentRequest({ orderId });
   const paymentRequestId = order.paymentRequestId ?? (recovered?.outcome === "adopted" ? recovered.paymentRequestId : null);
   if (!paymentRequestId) {
-    const status = recovered?.outcome === "failed" ? "FAILED" : order.status;
-    return { status, outcome: "no_payment_request", detail: "HandCash never created a payment request for this order." };
+    const isWaiting = recovered?.outcome === "waiting";
+    return {
+      status: recovered?.outcome === "failed" ? "FAILED" : order.status,
+      outcome: "no_payment_request",
+      detail: isWaiting ? "HandCash has not answered the create call yet; it is looked up again shortly." : "HandCash never created a payment request for this order.",
+    };
   }
 
   const verification = await verifyPayment({ paymentRequestId, claimedTransactionId: null });
