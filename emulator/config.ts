@@ -32,8 +32,8 @@ export const emulatorEnvSchema = z.object({
   EMULATOR_DEFAULT_EXPIRY_SECONDS: positiveIntFromEnvSchema.default(86_400),
   // Cloud's docs only promise that a 200 stops the retries, so anything else is a failure unless this is set.
   EMULATOR_ACCEPT_ANY_2XX: booleanFromEnvSchema.default(false),
-  // Off by default: the contract hints Cloud rejects unknown keys (Joi), but that is unverified.
-  EMULATOR_STRICT_VALIDATION: booleanFromEnvSchema.default(false),
+  // On by default: HandCash's spec sets additionalProperties: false on every body, so Cloud refuses unknown keys.
+  EMULATOR_STRICT_VALIDATION: booleanFromEnvSchema.default(true),
 });
 
 export const emulatorConfigSchema = z.object({
@@ -67,7 +67,7 @@ export const DEFAULT_EMULATOR_CONFIG: EmulatorConfig = {
   deliveryTimeoutMs: 10_000,
   defaultExpirySeconds: 86_400,
   isAny2xxAccepted: false,
-  isStrictValidation: false,
+  isStrictValidation: true,
 };
 
 export class EmulatorConfigError extends Error {

@@ -11,8 +11,12 @@ export interface EmulatorContext {
   /** Known only once the server listens (port 0 picks a free port). */
   getPublicUrl: () => string;
   log: (line: string) => void;
-  /** Emulated HandCash outage: while set, every /v3 API call answers this HTTP status. */
-  faults: { apiOutageStatus: number | null };
+  faults: {
+    /** Emulated HandCash outage: while set, every /v3 API call answers its status (PUT /_emulator/outage). */
+    apiOutage: { status: number; retryAfterSeconds: number | null; remaining: number | null; isAfterCreating: boolean } | null;
+    /** Optional fields of the public view left out, as the spec allows Cloud to. */
+    publicViewOmits: { transactionId: boolean; paymentsCount: boolean };
+  };
   createBodySchema: ReturnType<typeof buildCreatePaymentRequestBodySchema>;
   updateBodySchema: ReturnType<typeof buildUpdatePaymentRequestBodySchema>;
 }
@@ -22,7 +26,7 @@ export function createEmulatorContext(
 ): EmulatorContext {
   return {
     ...options,
-    faults: { apiOutageStatus: null },
+    faults: { apiOutage: null, publicViewOmits: { transactionId: false, paymentsCount: false } },
     createBodySchema: buildCreatePaymentRequestBodySchema(options.config.isStrictValidation),
     updateBodySchema: buildUpdatePaymentRequestBodySchema(options.config.isStrictValidation),
   };

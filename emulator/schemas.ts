@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DENOMINATION_CURRENCY_CODES, HANDCASH_URL_PATTERN, MAX_RECEIVERS, OBJECT_ID_PATTERN, PRODUCT_LIMITS, RECEIVER_TAG_PATTERN } from "./handcash-spec-rules";
 
 /**
  * Request bodies the emulator accepts, following HandCash's OpenAPI spec for v3 payment
@@ -9,62 +10,74 @@ import { z } from "zod";
 const REQUESTED_USER_DATA = ["paymail", "email", "phoneNumber"] as const;
 export type RequestedUserDataField = (typeof REQUESTED_USER_DATA)[number];
 
-const httpUrlSchema = z.url({ protocol: /^https?$/ });
+const handcashUrlSchema = z.string().regex(HANDCASH_URL_PATTERN, { error: "must be a valid uri" });
 const isoDateSchema = z.iso.datetime({ offset: true });
+/**
+ * The spec gives `customParameters` no properties and `additionalProperties: false`, which would
+ * allow only `{}`; HandCash's docs and every official example send keys and get them echoed in the
+ * webhook, so keys are accepted (the one place the emulator follows the docs over the spec).
+ */
 const customParametersSchema = z.record(z.string(), z.unknown());
+const shopSchema = (isStrict: boolean) =>
+  buildObject(
+    { collectionId: z.string().regex(OBJECT_ID_PATTERN, { error: "must be a valid MongoDB ObjectId" }), packOrder: z.number(), collectionOrder: z.number().default(1) },
+    isStrict,
+  );
 
-/** Strict mode mirrors Joi's default of rejecting unknown keys; off unless EMULATOR_STRICT_VALIDATION is set. */
+/** Cloud refuses unknown keys (the spec's `additionalProperties: false`); EMULATOR_STRICT_VALIDATION=0 turns that off for experiments. */
 function buildObject<Shape extends z.ZodRawShape>(shape: Shape, isStrict: boolean) {
   return isStrict ? z.strictObject(shape) : z.object(shape);
+}
+
+function buildProductSchema(isStrict: boolean) {
+  return buildObject(
+    {
+      name: z.string().min(1).max(PRODUCT_LIMITS.name),
+      description: z.string().max(PRODUCT_LIMITS.description).optional(),
+      longDescription: z.string().max(PRODUCT_LIMITS.longDescription).optional(),
+      imageUrl: z.string().max(PRODUCT_LIMITS.imageUrl).optional(),
+    },
+    isStrict,
+  );
 }
 
 export function buildCreatePaymentRequestBodySchema(isStrict: boolean) {
   return buildObject(
     {
-      product: buildObject(
-        {
-          name: z.string().min(1),
-          description: z.string().optional(),
-          longDescription: z.string().optional(),
-          imageUrl: z.string().optional(),
-        },
-        isStrict,
-      ),
+      product: buildProductSchema(isStrict),
       instrumentCurrencyCode: z.enum(["BSV", "MNEE"]),
-      denominationCurrencyCode: z
-        .string()
-        .regex(/^[A-Z]{3,4}$/, { error: "must be a valid currency code" })
-        .optional(),
+      denominationCurrencyCode: z.enum(DENOMINATION_CURRENCY_CODES).optional(),
       receivers: z
         .array(
           buildObject(
             {
               sendAmount: z.number().positive(),
               destination: z.string().min(1),
-              tags: z.array(z.string()).optional(),
+              tags: z.array(z.string().regex(RECEIVER_TAG_PATTERN, { error: "must be 3-25 letters, digits, spaces, '.', '-' or '_'" })).optional(),
             },
             isStrict,
           ),
         )
         .min(1)
-        .max(1000),
+        .max(MAX_RECEIVERS),
       requestedUserData: z.array(z.enum(REQUESTED_USER_DATA)).optional(),
       paymentMethods: z.array(z.enum(["onChain", "externalPaymentProcessor"])).optional(),
-      redirectUrl: httpUrlSchema.optional(),
+      redirectUrl: handcashUrlSchema.optional(),
       notifications: buildObject(
         {
-          webhook: buildObject({ webhookUrl: httpUrlSchema, customParameters: customParametersSchema.optional() }, isStrict).optional(),
+          webhook: buildObject({ webhookUrl: handcashUrlSchema, customParameters: customParametersSchema.optional() }, isStrict).optional(),
           email: z.email().optional(),
         },
         isStrict,
       ).optional(),
+      // A plain string in the spec; HandCash's docs name these three and the emulator needs to know which it is.
       expirationType: z.enum(["never", "onPaymentCompleted", "limit"]).default("never"),
-      totalUnits: z.number().int().positive().optional(),
+      totalUnits: z.number().positive().optional(),
       expirationInSeconds: z.number().int().positive().optional(),
       expiresAt: isoDateSchema.optional(),
       enabledAt: isoDateSchema.optional(),
-      priceBeforeDiscount: z.number().nonnegative().optional(),
-      shop: customParametersSchema.optional(),
+      priceBeforeDiscount: z.number().min(0.01).optional(),
+      shop: shopSchema(isStrict).optional(),
     },
     isStrict,
   ).superRefine((body, context) => {
@@ -82,36 +95,33 @@ export type CreatePaymentRequestBody = z.infer<ReturnType<typeof buildCreatePaym
 export function buildUpdatePaymentRequestBodySchema(isStrict: boolean) {
   return buildObject(
     {
-      product: buildObject(
-        {
-          name: z.string().min(1).optional(),
-          description: z.string().optional(),
-          longDescription: z.string().optional(),
-          imageUrl: z.string().optional(),
-        },
-        isStrict,
-      ).optional(),
-      redirectUrl: httpUrlSchema.optional(),
+      /**
+       * The spec lists `id` as required in this body without declaring it, so no body could pass both
+       * rules; the generated SDK leaves it out. Accepted when it repeats the path's id, never required.
+       */
+      id: z.string().optional(),
+      product: buildProductSchema(isStrict).partial().optional(),
+      redirectUrl: handcashUrlSchema.optional(),
       notifications: buildObject(
         {
-          webhook: buildObject(
-            { webhookUrl: httpUrlSchema.optional(), customParameters: customParametersSchema.optional() },
-            isStrict,
-          ).optional(),
+          webhook: buildObject({ webhookUrl: handcashUrlSchema.optional(), customParameters: customParametersSchema.optional() }, isStrict).optional(),
           email: z.email().optional(),
         },
         isStrict,
       ).optional(),
       expirationInSeconds: z.number().int().positive().optional(),
       expiresAt: isoDateSchema.optional(),
-      decreaseRemainingUnits: z.number().int().positive().optional(),
-      priceBeforeDiscount: z.number().nonnegative().nullable().optional(),
-      shop: customParametersSchema.optional(),
+      decreaseRemainingUnits: z.number().int().min(1).optional(),
+      priceBeforeDiscount: z.number().min(0.01).nullable().optional(),
+      shop: shopSchema(isStrict).optional(),
     },
     isStrict,
   );
 }
 export type UpdatePaymentRequestBody = z.infer<ReturnType<typeof buildUpdatePaymentRequestBodySchema>>;
+
+/** Every `{id}` in HandCash's payment-request paths; Cloud answers anything else with a 400. */
+export const paymentRequestIdSchema = z.string().regex(OBJECT_ID_PATTERN, { error: "must be a valid MongoDB ObjectId" });
 
 export const DELIVERY_MODES = ["normal", "lost", "delayed"] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
@@ -206,6 +216,19 @@ export function formatValidationMessage(issues: readonly z.core.$ZodIssue[]): st
 }
 
 export const outageControlBodySchema = z.object({
-  /** The status every /v3 call answers during the outage (5xx or 429), or null to end it. */
-  status: z.union([z.literal(429), z.number().int().min(500).max(599), z.null()]),
+  /** The status every /v3 call answers during the outage (a 4xx other than 404, 429, or 5xx), or null to end it. */
+  status: z.union([z.number().int().min(400).max(403), z.number().int().min(405).max(499), z.number().int().min(500).max(599), z.null()]),
+  /** Sent as Retry-After with each outage answer, as HandCash may with a 429 or 503. */
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  /** The outage ends by itself after this many answers. */
+  count: z.number().int().min(1).max(1000).optional(),
+  /** A create call is carried out before it is answered with the status: the answer HandCash never got back to the app. */
+  isAfterCreating: z.boolean().default(false),
+});
+export type OutageControlBody = z.infer<typeof outageControlBodySchema>;
+
+/** Which of the public view's optional fields to leave out (HandCash's spec makes both optional). */
+export const publicViewControlBodySchema = z.strictObject({
+  transactionId: z.boolean().default(false),
+  paymentsCount: z.boolean().default(false),
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type EmulatorConfig, resolveEmulatorConfig } from "./config";
 import { createEmulatorContext } from "./context";
 import { HttpError, type Reply, replyJson } from "./http";
+import { takeOutageAnswer } from "./outage";
 import { findRoute, type Route } from "./router";
 import { buildControlRoutes } from "./routes/control";
 import { buildPayPageRoutes } from "./routes/pay-page";
@@ -60,12 +61,11 @@ export function createEmulatorServer(overrides: Partial<EmulatorConfig> = {}, op
   async function handleRequest(request: http.IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? "/", "http://emulator.invalid");
     try {
-      const outageStatus = context.faults.apiOutageStatus;
-      if (outageStatus !== null && url.pathname.startsWith("/v3/")) {
-        return replyJson(outageStatus, { message: "HandCash is unavailable (emulated outage)" });
-      }
+      const outage = url.pathname.startsWith("/v3/") ? takeOutageAnswer(context, request.method === "POST") : null;
+      if (outage && !outage.isAfterCreating) return outage.reply;
       const { route, params } = findRoute(routes, request.method ?? "GET", url.pathname);
-      return await route.handle({ request, url, params });
+      const reply = await route.handle({ request, url, params });
+      return outage ? outage.reply : reply;
     } catch (error) {
       if (error instanceof HttpError) {
         const reply = replyJson(error.status, { message: error.message });

@@ -1,10 +1,15 @@
+import type { EmulatorContext } from "./context";
 import { getPayability, getPaymentRequestStatus } from "./payment-request-state";
 import { type DeliveryRecord, type StoredPaymentRequest, sumReceivers } from "./store";
 
 /**
- * The JSON shapes Cloud returns (contract §1.4). Optional fields are left out rather than
- * sent as null, as the generated client's `?` types suggest.
+ * The JSON shapes Cloud returns: exactly the properties HandCash's spec declares (it sets
+ * `additionalProperties: false` on each), with every field it marks required. Optional fields are
+ * left out rather than sent as null, as the generated client's `?` types suggest.
+ * tests/integration/emulator/generated-client.test.ts checks every answer against the spec.
  */
+
+type ViewContext = Pick<EmulatorContext, "getPublicUrl" | "config" | "faults">;
 
 export function buildPaymentRequestUrls(publicUrl: string, id: string) {
   return {
@@ -28,41 +33,52 @@ function toUnits(record: StoredPaymentRequest) {
   };
 }
 
-export function toPrivateView(record: StoredPaymentRequest, publicUrl: string, now: Date) {
+/** The spec's `shop` answer carries the app's id beside what was sent. */
+function toShop(record: StoredPaymentRequest, context: ViewContext) {
+  return record.shop ? { shop: { ...record.shop, appId: context.config.appId } } : {};
+}
+
+export function toPrivateView(record: StoredPaymentRequest, context: ViewContext, now: Date) {
   return {
     id: record.id,
-    ...buildPaymentRequestUrls(publicUrl, record.id),
+    ...buildPaymentRequestUrls(context.getPublicUrl(), record.id),
     isEnabled: getPayability(record, now).isPayable,
     product: record.product,
     currencyCode: record.instrumentCurrencyCode,
-    receivers: record.receivers,
+    receivers: record.receivers.map(({ sendAmount, destination }) => ({ sendAmount, destination })),
     ...toUnits(record),
     ...(record.priceBeforeDiscount !== null && { priceBeforeDiscount: record.priceBeforeDiscount }),
     paymentAmount: toPaymentAmount(record),
     ...(record.notifications && { notifications: record.notifications }),
-    ...(record.shop && { shop: record.shop }),
+    ...toShop(record, context),
     ...(record.requestedUserData && { requestedUserData: record.requestedUserData }),
     ...(record.redirectUrl !== null && { redirectUrl: record.redirectUrl }),
-    expirationType: record.expirationType,
     expiresAt: record.expiresAt.toISOString(),
     createdAt: record.createdAt.toISOString(),
     enabledAt: record.enabledAt.toISOString(),
   };
 }
 
-export function toPublicView(record: StoredPaymentRequest, publicUrl: string, now: Date) {
+/**
+ * `redirectUrl` and `product.imageUrl` are required in the spec's public view even though both are
+ * optional on create; without one, the emulator answers an empty string. `transactionId` is the
+ * latest payment's; it and `paymentsCount` are optional in the spec, and the control API can leave
+ * them out (PUT /_emulator/public-view) to show what an app does when Cloud does.
+ */
+export function toPublicView(record: StoredPaymentRequest, context: ViewContext, now: Date) {
   const latestPayment = record.payments.at(-1);
   return {
     id: record.id,
-    ...buildPaymentRequestUrls(publicUrl, record.id),
+    ...buildPaymentRequestUrls(context.getPublicUrl(), record.id),
     status: getPaymentRequestStatus(record, now),
-    ...(latestPayment && { transactionId: latestPayment.transactionId }),
-    ...(record.redirectUrl !== null && { redirectUrl: record.redirectUrl }),
+    ...(latestPayment && !context.faults.publicViewOmits.transactionId && { transactionId: latestPayment.transactionId }),
+    redirectUrl: record.redirectUrl ?? "",
     expiresAt: record.expiresAt.toISOString(),
     enabledAt: record.enabledAt.toISOString(),
-    product: record.product,
+    product: { ...record.product, imageUrl: record.product.imageUrl ?? "" },
     paymentAmount: toPaymentAmount(record),
-    paymentsCount: record.payments.length,
+    ...(!context.faults.publicViewOmits.paymentsCount && { paymentsCount: record.payments.length }),
+    ...toShop(record, context),
     ...toUnits(record),
     ...(record.priceBeforeDiscount !== null && { priceBeforeDiscount: record.priceBeforeDiscount }),
   };
@@ -78,9 +94,10 @@ export function toStatsView(record: StoredPaymentRequest) {
 }
 
 /** The control API's view: what a test needs to find "its" request and see what happened to it. */
-export function toControlView(record: StoredPaymentRequest, publicUrl: string, now: Date) {
+export function toControlView(record: StoredPaymentRequest, context: ViewContext, now: Date) {
   return {
-    ...toPrivateView(record, publicUrl, now),
+    ...toPrivateView(record, context, now),
+    expirationType: record.expirationType,
     status: getPaymentRequestStatus(record, now),
     transactionIds: record.payments.map((payment) => payment.transactionId),
     customParameters: record.notifications?.webhook?.customParameters ?? {},

@@ -55,7 +55,6 @@ const baseEnvSchema = z.object({
 type RawEnv = z.infer<typeof baseEnvSchema>;
 
 const PRODUCTION_REQUIRED = ["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL", "ADMIN_EMAIL"] as const;
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 function checkProduction(raw: RawEnv, context: z.RefinementCtx): void {
   for (const name of PRODUCTION_REQUIRED) {
@@ -73,17 +72,24 @@ function checkProduction(raw: RawEnv, context: z.RefinementCtx): void {
   if (raw.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
     context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "is the development placeholder; choose your own" });
   }
-  if (raw.APP_URL) {
-    const url = new URL(raw.APP_URL);
-    if (url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-      context.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https in production (HandCash posts the webhook to it)" });
-    }
+}
+
+/**
+ * HandCash's spec only accepts `webhookUrl` and `redirectUrl` that are https, or plain http on
+ * `localhost` (not 127.0.0.1): any other APP_URL would make every payment request fail.
+ */
+function checkAppUrl(raw: RawEnv, context: z.RefinementCtx): void {
+  if (!raw.APP_URL) return;
+  const url = new URL(raw.APP_URL);
+  if (url.protocol !== "https:" && url.hostname !== "localhost") {
+    context.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https, or http://localhost (HandCash refuses any other http URL for the webhook and the return link)" });
   }
 }
 
 export const envSchema = baseEnvSchema
   .superRefine((raw, context) => {
     if (raw.NODE_ENV === "production") checkProduction(raw, context);
+    checkAppUrl(raw, context);
   })
   .transform((raw) => {
     const isProduction = raw.NODE_ENV === "production";

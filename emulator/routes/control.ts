@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context";
 import { HttpError, parseJsonBody, parseWithSchema, readBody, replyJson } from "../http";
 import { PaymentError, payPaymentRequest } from "../pay-payment-request";
 import type { Route } from "../router";
-import { deliveriesControlBodySchema, deliveriesQuerySchema, outageControlBodySchema, payControlBodySchema } from "../schemas";
+import { deliveriesControlBodySchema, deliveriesQuerySchema, outageControlBodySchema, payControlBodySchema, publicViewControlBodySchema } from "../schemas";
 import { DEFAULT_TEST_USER } from "../test-wallet";
 import { toControlView, toDeliveryView } from "../views";
 import { buildWebhookPayload, DeliveryConflictError } from "../webhook-delivery";
@@ -21,7 +21,7 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       path: "/_emulator/paymentRequests",
       handle: () => {
         const now = new Date();
-        return replyJson(200, { items: store.listPaymentRequests().map((record) => toControlView(record, context.getPublicUrl(), now)) });
+        return replyJson(200, { items: store.listPaymentRequests().map((record) => toControlView(record, context, now)) });
       },
     },
     {
@@ -29,7 +29,7 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       path: "/_emulator/paymentRequests/:id",
       handle: ({ params }) => {
         const record = getPaymentRequestOrThrow(store, params.id ?? "");
-        return replyJson(200, toControlView(record, context.getPublicUrl(), new Date()));
+        return replyJson(200, toControlView(record, context, new Date()));
       },
     },
     {
@@ -121,7 +121,8 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       handle: () => {
         dispatcher.cancelAll();
         store.clear();
-        context.faults.apiOutageStatus = null;
+        context.faults.apiOutage = null;
+        context.faults.publicViewOmits = { transactionId: false, paymentsCount: false };
         return replyJson(200, { status: "reset" });
       },
     },
@@ -129,10 +130,20 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       method: "PUT",
       path: "/_emulator/outage",
       handle: async ({ request }) => {
-        const { status } = parseWithSchema(outageControlBodySchema, parseJsonBody(await readBody(request)) ?? {});
-        context.faults.apiOutageStatus = status;
-        context.log(status === null ? "API outage ended" : `API outage started: every /v3 call answers ${status}`);
+        const { status, retryAfterSeconds, count, isAfterCreating } = parseWithSchema(outageControlBodySchema, parseJsonBody(await readBody(request)) ?? {});
+        context.faults.apiOutage = status === null ? null : { status, retryAfterSeconds: retryAfterSeconds ?? null, remaining: count ?? null, isAfterCreating };
+        context.log(status === null ? "API outage ended" : `API outage started: ${count ? `the next ${count}` : "every"} /v3 call answers ${status}`);
         return replyJson(200, { apiOutageStatus: status });
+      },
+    },
+    {
+      method: "PUT",
+      path: "/_emulator/public-view",
+      handle: async ({ request }) => {
+        const omits = parseWithSchema(publicViewControlBodySchema, parseJsonBody(await readBody(request)) ?? {});
+        context.faults.publicViewOmits = omits;
+        context.log(`public view leaves out: ${Object.entries(omits).filter(([, isOmitted]) => isOmitted).map(([field]) => field).join(", ") || "nothing"}`);
+        return replyJson(200, { omits });
       },
     },
   ];

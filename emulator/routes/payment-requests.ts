@@ -6,6 +6,7 @@ import { getHeader, HttpError, parseJsonBody, parseWithSchema, readBody, replyEm
 import { formatAmount } from "../pay-page";
 import type { Route } from "../router";
 import type { EmulatorStore, StoredPaymentRequest } from "../store";
+import { formatValidationMessage, paymentRequestIdSchema } from "../schemas";
 import { toPrivateView, toPublicView, toStatsView } from "../views";
 
 /** HandCash Cloud's v3 payment-request REST API (contract §1.1). */
@@ -30,6 +31,14 @@ export function getPaymentRequestOrThrow(store: EmulatorStore, id: string): Stor
   return record;
 }
 
+/** The /v3 routes check the id's shape first, as Cloud does: `"id" must be a valid MongoDB ObjectId` is a 400, not a 404. */
+function findByPathId(store: EmulatorStore, params: Record<string, string>): StoredPaymentRequest {
+  const id = params.id ?? "";
+  const parsed = paymentRequestIdSchema.safeParse(id, { reportInput: true });
+  if (!parsed.success) throw new HttpError(400, formatValidationMessage(parsed.error.issues.map((issue) => ({ ...issue, path: ["id"] }))));
+  return getPaymentRequestOrThrow(store, id);
+}
+
 export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
   const { config, store } = context;
   return [
@@ -42,7 +51,7 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
         const now = new Date();
         const record = store.createPaymentRequest(body, now, config.defaultExpirySeconds);
         context.log(`payment request ${record.id} created: ${JSON.stringify(record.product.name)}, ${formatAmount(record)}`);
-        return replyJson(200, toPrivateView(record, context.getPublicUrl(), now));
+        return replyJson(200, toPrivateView(record, context, now));
       },
     },
     {
@@ -51,21 +60,21 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
       handle: ({ request }) => {
         assertAppCredentials(request, config);
         const now = new Date();
-        const items = store.listPaymentRequests().map((record) => toPrivateView(record, context.getPublicUrl(), now));
+        const items = store.listPaymentRequests().map((record) => toPrivateView(record, context, now));
         return replyJson(200, { items });
       },
     },
     {
       method: "GET",
       path: "/v3/paymentRequests/public/stats/:id",
-      handle: ({ params }) => replyJson(200, toStatsView(getPaymentRequestOrThrow(store, params.id ?? ""))),
+      handle: ({ params }) => replyJson(200, toStatsView(findByPathId(store, params))),
     },
     {
       method: "GET",
       path: "/v3/paymentRequests/public/:id",
       handle: ({ params }) => {
-        const record = getPaymentRequestOrThrow(store, params.id ?? "");
-        return replyJson(200, toPublicView(record, context.getPublicUrl(), new Date()));
+        const record = findByPathId(store, params);
+        return replyJson(200, toPublicView(record, context, new Date()));
       },
     },
     {
@@ -73,8 +82,8 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
       path: "/v3/paymentRequests/:id",
       handle: ({ request, params }) => {
         assertAppCredentials(request, config);
-        const record = getPaymentRequestOrThrow(store, params.id ?? "");
-        return replyJson(200, toPrivateView(record, context.getPublicUrl(), new Date()));
+        const record = findByPathId(store, params);
+        return replyJson(200, toPrivateView(record, context, new Date()));
       },
     },
     {
@@ -82,8 +91,9 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
       path: "/v3/paymentRequests/:id",
       handle: async ({ request, params }) => {
         assertAppCredentials(request, config);
-        const record = getPaymentRequestOrThrow(store, params.id ?? "");
+        const record = findByPathId(store, params);
         const patch = parseWithSchema(context.updateBodySchema, parseJsonBody(await readBody(request)) ?? {});
+        if (patch.id !== undefined && patch.id !== record.id) throw new HttpError(400, '"id" must match the payment request in the path');
         if (patch.decreaseRemainingUnits !== undefined && record.expirationType !== "limit") {
           throw new HttpError(400, '"decreaseRemainingUnits" is not allowed unless "expirationType" is limit');
         }
@@ -92,7 +102,7 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
         }
         const now = new Date();
         store.updatePaymentRequest(record, patch, now);
-        return replyJson(200, toPrivateView(record, context.getPublicUrl(), now));
+        return replyJson(200, toPrivateView(record, context, now));
       },
     },
     {
@@ -100,7 +110,7 @@ export function buildPaymentRequestRoutes(context: EmulatorContext): Route[] {
       path: "/v3/paymentRequests/:id",
       handle: ({ request, params }) => {
         assertAppCredentials(request, config);
-        const record = getPaymentRequestOrThrow(store, params.id ?? "");
+        const record = findByPathId(store, params);
         store.deletePaymentRequest(record.id);
         // Cloud answers 200 with no body at all; clients that call response.json() on it break (contract §1.5).
         return replyEmpty(200);

@@ -93,7 +93,8 @@ export async function startWebhookReceiver(initialResponder: Responder = () => (
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}/webhooks/handcash`,
+    // localhost, not 127.0.0.1: HandCash (and so the emulator) accepts plain http only for localhost.
+    url: `http://localhost:${port}/webhooks/handcash`,
     received,
     get inFlight() {
       return inFlight;

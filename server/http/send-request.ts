@@ -28,6 +28,8 @@ export interface OutgoingRequest {
 export interface IncomingAnswer {
   status: number;
   text: string;
+  /** The answer's Retry-After header, if any (HandCash's 429 and 503 may carry one). */
+  retryAfter: string | null;
 }
 
 /** The server closed a pooled connection just as we reused it. */
@@ -47,7 +49,8 @@ function exchange({ method, url, headers, body, timeoutMs, maxResponseBytes }: O
       });
       response.on("end", () => {
         clearTimeout(deadline);
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
+        const retryAfter = response.headers["retry-after"];
+        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), retryAfter: typeof retryAfter === "string" ? retryAfter : null });
       });
       response.on("error", (error) => {
         clearTimeout(deadline);

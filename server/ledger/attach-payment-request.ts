@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { recordOrderEvent } from "@/server/ledger/record-order-event";
 import { PENDING_ORDER_SELECT, type PendingOrderRow } from "@/server/orders/order-views";
 
 export interface AttachPaymentRequestOptions {
@@ -7,25 +8,31 @@ export interface AttachPaymentRequestOptions {
   paymentRequest: { id: string; paymentRequestUrl: string; paymentRequestQrCodeUrl: string };
   /** The order's window, shortened to HandCash's own expiry when that comes first. */
   expiresAt: Date;
+  /** "system" when the create call answered, "reconciler" when the request was found afterwards. */
+  actor?: string;
+  /** The create call went unanswered and the request was found in HandCash's list later. */
+  isRecovered?: boolean;
 }
 
-/** Stores the HandCash payment request created for a pending order, with a timeline entry. */
-export async function attachPaymentRequest({ orderId, paymentRequest, expiresAt }: AttachPaymentRequestOptions): Promise<PendingOrderRow> {
-  return db.order.update({
-    where: { id: orderId },
-    data: {
-      paymentRequestId: paymentRequest.id,
-      paymentRequestUrl: paymentRequest.paymentRequestUrl,
-      paymentRequestQrCodeUrl: paymentRequest.paymentRequestQrCodeUrl,
-      expiresAt,
-      events: {
-        create: {
-          type: "PAYMENT_REQUEST_CREATED",
-          actor: "system",
-          detail: { paymentRequestId: paymentRequest.id, paymentRequestUrl: paymentRequest.paymentRequestUrl, expiresAt: expiresAt.toISOString() },
-        },
+/**
+ * Stores the HandCash payment request of an order that has none yet, with a timeline entry; null
+ * when the order already has one (it is never swapped for another).
+ */
+export async function attachPaymentRequest({ orderId, paymentRequest, expiresAt, actor = "system", isRecovered = false }: AttachPaymentRequestOptions): Promise<PendingOrderRow | null> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, paymentRequestId: null },
+      data: {
+        paymentRequestId: paymentRequest.id,
+        paymentRequestUrl: paymentRequest.paymentRequestUrl,
+        paymentRequestQrCodeUrl: paymentRequest.paymentRequestQrCodeUrl,
+        expiresAt,
+        failureReason: null,
       },
-    },
-    select: PENDING_ORDER_SELECT,
+    });
+    if (count === 0) return null;
+    const detail = { paymentRequestId: paymentRequest.id, paymentRequestUrl: paymentRequest.paymentRequestUrl, expiresAt: expiresAt.toISOString(), ...(isRecovered && { isRecovered }) };
+    await recordOrderEvent({ tx, orderId, type: "PAYMENT_REQUEST_CREATED", actor, detail });
+    return tx.order.findUniqueOrThrow({ where: { id: orderId }, select: PENDING_ORDER_SELECT });
   });
 }

@@ -3,15 +3,23 @@ import { db } from "@/server/db";
 
 export interface FailOrderOptions {
   orderId: string;
-  /** HandCash's refusal, as shown to the owner; cut to 500 characters. */
+  /** Why HandCash has no payment request for it, as shown to the owner; cut to 500 characters. */
   reason: string;
+  /** "system" when HandCash refused the create call, "reconciler" when it turned out to have none. */
+  actor?: string;
 }
 
-/** HandCash refused to create the order's payment request: PENDING → FAILED (PAYMENT_REQUEST_FAILED). */
-export async function failOrder({ orderId, reason }: FailOrderOptions): Promise<void> {
+/**
+ * PENDING → FAILED (PAYMENT_REQUEST_FAILED), for an order that has no payment request and is known
+ * to have none at HandCash, with a timeline entry. Conditional, so an order that got its request
+ * (or moved on) meanwhile is left alone; true when this call failed it.
+ */
+export async function failOrder({ orderId, reason, actor = "system" }: FailOrderOptions): Promise<boolean> {
   const failureReason = reason.slice(0, 500);
-  await db.order.update({
-    where: { id: orderId },
-    data: { status: "FAILED", failureReason, events: { create: { type: "PAYMENT_REQUEST_FAILED", actor: "system", reason: failureReason } } },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({ where: { id: orderId, status: "PENDING", paymentRequestId: null }, data: { status: "FAILED", failureReason } });
+    if (count === 0) return false;
+    await tx.orderEvent.create({ data: { orderId, type: "PAYMENT_REQUEST_FAILED", actor, reason: failureReason } });
+    return true;
   });
 }

@@ -17,19 +17,29 @@ export interface RecordOrderExpiryOptions {
 
 const EXPIRE_ORDER = {
   name: "ledger:expire-order",
-  text: `SELECT tollgate_expire_order($1, $2, $3, $4, $5::jsonb)::text AS "previousStatus"`,
+  text: `
+    SELECT tollgate_expire_order($1, $2, $3, $4, $5::jsonb)::text AS "previousStatus",
+           (SELECT o."paymentRequestId" FROM "Order" o WHERE o."id" = $1) AS "paymentRequestId"`,
 };
+
+export interface OrderExpiry {
+  /** The status the order had. */
+  previousStatus: OrderStatus;
+  /** Its HandCash request, to be closed so the old pay link stops taking payments. */
+  paymentRequestId: string | null;
+}
+
+type ExpiryRow = { previousStatus: OrderStatus | null; paymentRequestId: string | null };
 
 /**
  * Expires the order when `event` applies to its status at this moment (and, for an elapsed window,
  * when the window really is over), under the order's row lock, with a timeline entry. Returns the
- * status it had, or null when nothing changed: a payment recorded meanwhile always wins.
+ * status it had and its payment request, or null when nothing changed: a payment recorded meanwhile
+ * always wins.
  * The work is the SQL function `tollgate_expire_order` (prisma/routines/020-order-locks-and-expiry.sql).
  */
-export async function recordOrderExpiry({ tx, orderId, event, actor, reason, verification }: RecordOrderExpiryOptions): Promise<OrderStatus | null> {
+export async function recordOrderExpiry({ tx, orderId, event, actor, reason, verification }: RecordOrderExpiryOptions): Promise<OrderExpiry | null> {
   const values = [orderId, event, actor, reason ?? null, verification === undefined ? null : JSON.stringify(verification)] as const;
-  const rows = tx
-    ? await tx.$queryRawUnsafe<{ previousStatus: OrderStatus | null }[]>(EXPIRE_ORDER.text, ...values)
-    : await queryPrepared<{ previousStatus: OrderStatus | null }>(EXPIRE_ORDER, [...values]);
-  return rows[0]?.previousStatus ?? null;
+  const [row] = tx ? await tx.$queryRawUnsafe<ExpiryRow[]>(EXPIRE_ORDER.text, ...values) : await queryPrepared<ExpiryRow>(EXPIRE_ORDER, [...values]);
+  return row?.previousStatus ? { previousStatus: row.previousStatus, paymentRequestId: row.paymentRequestId } : null;
 }

@@ -1,19 +1,19 @@
 import "server-only";
 import { PAYMENT_WINDOW_MINUTES } from "@/lib/config";
-import { toMajorUnits } from "@/lib/money";
 import type { CreatedOrder } from "@/lib/schemas/orders";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
-import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
+import { buildPaymentRequestBody } from "@/server/handcash/build-payment-request-body";
+import { createPaymentRequest } from "@/server/handcash/client";
 import type { PaymentRequest } from "@/server/handcash/schemas";
 import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
 import { createPendingOrder } from "@/server/ledger/create-pending-order";
-import { failOrder } from "@/server/ledger/fail-order";
 import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
 import { log } from "@/server/log";
 import { PENDING_ORDER_SELECT, type PendingOrderRow, toCreatedOrder } from "@/server/orders/order-views";
+import { recordPaymentRequestFailure } from "@/server/orders/record-payment-request-failure";
 import { articleUrl, webhookUrl } from "@/server/urls";
 
 export interface CreateOrderOptions {
@@ -59,39 +59,33 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     throw new AppError("CONFLICT", "You already have access to this article.");
   }
 
+  const buildBody = (orderId: string) =>
+    buildPaymentRequestBody({
+      orderId,
+      product,
+      price: { amount: product.priceAmount, currency: product.currency },
+      receiver: env.HANDCASH_RECEIVER,
+      webhookUrl: webhookUrl(),
+      redirectUrl: articleUrl(product.slug),
+    });
+  // Built once before anything is written: a body HandCash's rules refuse (our bug, or APP_URL) must not leave a failed order behind.
+  buildBody("not-yet-created");
+
   const claim = await claimPendingOrder(readerId, product);
   if (claim.isExisting) return { order: toCreatedOrder(claim.order), isExisting: true };
   const { order } = claim;
 
   let paymentRequest: PaymentRequest;
   try {
-    paymentRequest = await createPaymentRequest({
-      product: {
-        name: product.title,
-        description: product.summary,
-        ...(product.coverImageUrl?.startsWith("https://") ? { imageUrl: product.coverImageUrl } : {}),
-      },
-      instrumentCurrencyCode: "BSV",
-      denominationCurrencyCode: product.currency,
-      receivers: [{ sendAmount: toMajorUnits({ amount: product.priceAmount, currency: product.currency }), destination: env.HANDCASH_RECEIVER }],
-      requestedUserData: ["paymail", "email"],
-      notifications: { webhook: { webhookUrl: webhookUrl(), customParameters: { orderId: order.id } } },
-      expirationType: "onPaymentCompleted",
-      redirectUrl: articleUrl(product.slug),
-    });
+    paymentRequest = await createPaymentRequest(buildBody(order.id));
   } catch (error) {
-    const reason = error instanceof HandCashError ? error.message : "Unexpected error while creating the payment request";
-    await failOrder({ orderId: order.id, reason });
-    log.error({ event: "order.payment_request_failed", orderId: order.id, err: error }, "payment request creation failed");
-    if (error instanceof HandCashError) {
-      throw new AppError("PAYMENT_PROVIDER_ERROR", "HandCash could not create the payment request. Please try again in a moment.", { cause: error });
-    }
-    throw error;
+    throw await recordPaymentRequestFailure({ orderId: order.id, error });
   }
 
   const handcashExpiry = paymentRequest.expiresAt ? new Date(paymentRequest.expiresAt) : null;
   const expiresAt = handcashExpiry && handcashExpiry < order.expiresAt ? handcashExpiry : order.expiresAt;
   const updated = await attachPaymentRequest({ orderId: order.id, paymentRequest, expiresAt });
+  if (!updated) throw new Error(`Order ${order.id} got another payment request while HandCash created ${paymentRequest.id}`);
   log.info({ event: "order.created", orderId: order.id, paymentRequestId: paymentRequest.id, productId }, "order created");
   return { order: toCreatedOrder(updated), isExisting: false };
 }
@@ -106,10 +100,12 @@ async function claimPendingOrder(readerId: string, product: OrderedProduct): Pro
   while (Date.now() < deadline) {
     const pending = await db.order.findFirst({
       where: { readerId, productId: product.id, status: "PENDING" },
-      select: { ...PENDING_ORDER_SELECT, paymentRequestId: true, createdAt: true },
+      select: { ...PENDING_ORDER_SELECT, paymentRequestId: true, createdAt: true, failureReason: true },
     });
     if (pending) {
-      const isBeingCreated = pending.paymentRequestId === null && pending.createdAt.getTime() > Date.now() - CONCURRENT_CREATION_WAIT_MS;
+      // No link yet and no failure noted: another request of this reader is asking HandCash right now.
+      const isBeingCreated =
+        pending.paymentRequestId === null && pending.failureReason === null && pending.createdAt.getTime() > Date.now() - CONCURRENT_CREATION_WAIT_MS;
       if (isBeingCreated) {
         await sleep(CONCURRENT_CREATION_POLL_MS);
         continue;
@@ -143,7 +139,7 @@ async function claimPendingOrder(readerId: string, product: OrderedProduct): Pro
 }
 
 function describeReplacement(pending: { paymentRequestId: string | null; amount: number; currency: string }, product: OrderedProduct): string {
-  if (pending.paymentRequestId === null) return "Its payment request was never stored; the reader ordered again.";
+  if (pending.paymentRequestId === null) return "HandCash never gave this order a link the reader could pay; the reader ordered again.";
   if (pending.amount !== product.priceAmount || pending.currency !== product.currency) return "The price changed; the reader ordered again at the new price.";
   return "Too little of its payment window was left; the reader ordered again.";
 }

@@ -4,6 +4,7 @@ import type { OrderStatusView } from "@/lib/schemas/orders";
 import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
+import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { orderStatusCache } from "@/server/orders/order-status-cache";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
@@ -40,7 +41,7 @@ const READ_ORDER_STATUS = {
  * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is
  * answered from the order status cache when it can be, else by one prepared statement
  * (docs/performance.md). Someone else's order is reported as missing, so order ids cannot be
- * probed. A pending order past its window is expired here, lazily.
+ * probed. A pending order past its window is expired here, lazily, and its HandCash request closed.
  */
 export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false }: GetOrderStatusOptions): Promise<OrderStatusView> {
   if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
@@ -49,7 +50,9 @@ export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false
   if (isFresh) cache.forget(orderId);
   let order = await cache.get(orderId, readerTokenHash, read);
   if (order?.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
-    await recordOrderExpiry({ orderId: order.id, event: "PAYMENT_WINDOW_ELAPSED", actor: "system" });
+    const expired = await recordOrderExpiry({ orderId: order.id, event: "PAYMENT_WINDOW_ELAPSED", actor: "system" });
+    // Once per order, on the poll that crossed the window: the old pay link must stop working with it.
+    if (expired?.paymentRequestId) await closeExpiredPaymentRequest({ orderId: order.id, paymentRequestId: expired.paymentRequestId, actor: "system" });
     cache.forget(orderId);
     order = await read();
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { PAYMENT_REQUEST_RECOVERY_GRACE_MS } from "@/server/orders/recover-payment-request";
 
 /** How long after expiry an order is still checked: HandCash may keep its request payable meanwhile. */
 const LATE_PAYMENT_HORIZON_MS = 48 * 60 * 60 * 1000;
@@ -19,7 +20,8 @@ export interface ListOrdersToReconcileOptions {
 /**
  * The orders whose HandCash status is worth asking about now: pending ones (a webhook may have
  * been lost), recently expired ones (a late payment), ones in review (with backoff), and orders
- * whose payment request an orphan delivery names (the webhook beat our own write).
+ * whose payment request an orphan delivery names (the webhook beat our own write), and ones whose
+ * create call HandCash did not answer.
  */
 export async function listOrdersToReconcile({ now, pendingCheckEveryMs, limit }: ListOrdersToReconcileOptions): Promise<string[]> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -61,5 +63,13 @@ export async function listOrdersToReconcile({ now, pendingCheckEveryMs, limit }:
       })
     : [];
 
-  return [...new Set([...pendingOrExpired, ...reviewDue, ...matchedOrphans].map((order) => order.id))].slice(0, limit);
+  // HandCash did not answer their create call: recoverPaymentRequest finds out whether the request exists.
+  const uncertain = await db.order.findMany({
+    where: { status: "PENDING", paymentRequestId: null, createdAt: { lt: ago(PAYMENT_REQUEST_RECOVERY_GRACE_MS) } },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+
+  return [...new Set([...pendingOrExpired, ...reviewDue, ...matchedOrphans, ...uncertain].map((order) => order.id))].slice(0, limit);
 }

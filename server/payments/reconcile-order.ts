@@ -9,6 +9,9 @@ import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
 import { recordPayment } from "@/server/ledger/record-payment";
 import { recordVerificationAttempt } from "@/server/ledger/record-verification-attempt";
 import { resolveWebhookEventsForTransaction } from "@/server/ledger/resolve-webhook-events";
+import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
+import { recoverPaymentRequest } from "@/server/orders/recover-payment-request";
+import { resolveCountedTransactionId } from "@/server/payments/resolve-counted-transaction-id";
 import { type PaymentVerification, verifyPayment } from "@/server/payments/verify-payment";
 
 export type ReconcileOutcome = "paid" | "already_paid" | "still_pending" | "expired" | "still_in_review" | "no_payment_request";
@@ -38,21 +41,28 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
   const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, paymentRequestId: true, verification: true } });
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   if (order.status === "PAID") return { status: "PAID", outcome: "already_paid", detail: "The order is already paid." };
-  if (!order.paymentRequestId) {
-    return { status: order.status, outcome: "no_payment_request", detail: "HandCash never created a payment request for this order." };
+  // HandCash did not answer the create call: whether the request exists decides what this order is.
+  const recovered = order.paymentRequestId ? null : await recoverPaymentRequest({ orderId });
+  const paymentRequestId = order.paymentRequestId ?? (recovered?.outcome === "adopted" ? recovered.paymentRequestId : null);
+  if (!paymentRequestId) {
+    const isWaiting = recovered?.outcome === "waiting";
+    return {
+      status: recovered?.outcome === "failed" ? "FAILED" : order.status,
+      outcome: "no_payment_request",
+      detail: isWaiting ? "HandCash has not answered the create call yet; it is looked up again shortly." : "HandCash never created a payment request for this order.",
+    };
   }
 
-  const paymentRequestId = order.paymentRequestId;
   const verification = await verifyPayment({ paymentRequestId, claimedTransactionId: null });
   const isChosenByPerson = actor.startsWith("admin:");
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<ReconcileOrderResult> => {
     const locked = await lockOrder(tx, { paymentRequestId });
     if (!locked) throw new AppError("NOT_FOUND", "No such order.");
     if (locked.status === "PAID") return { status: "PAID" as const, outcome: "already_paid" as const, detail: "The order is already paid." };
 
-    if (verification.isConfirmed && verification.handcashTransactionId) {
-      const transactionId = verification.handcashTransactionId;
+    if (verification.isConfirmed) {
+      const transactionId = verification.handcashTransactionId ?? (await resolveCountedTransactionId(tx, paymentRequestId));
       const { userData, paymentMethod } = await findClaimedPayerData(tx, paymentRequestId, transactionId);
       const { outcome, detail } = await recordPayment({ tx, order: locked, paymentRequestId, transactionId, userData, paymentMethod, verification, actor });
       // Deliveries that claimed this transaction (unconfirmed at the time, or orphaned) are now settled.
@@ -63,8 +73,8 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
 
     const attempts = previousAttempts(order.verification) + 1;
     const evidence = { ...verification, attempts };
-    const expiredFrom = await recordOrderExpiry({ tx, orderId: locked.id, event: "PAYMENT_WINDOW_ELAPSED", actor, verification: evidence });
-    if (expiredFrom) return { status: "EXPIRED" as const, outcome: "expired" as const, detail: "No payment arrived within the payment window." };
+    const expired = await recordOrderExpiry({ tx, orderId: locked.id, event: "PAYMENT_WINDOW_ELAPSED", actor, verification: evidence });
+    if (expired) return { status: "EXPIRED" as const, outcome: "expired" as const, detail: "No payment arrived within the payment window." };
     await recordVerificationAttempt({ tx, orderId: locked.id, evidence, requestedBy: isChosenByPerson ? { actor, reason } : undefined });
     return {
       status: locked.status,
@@ -72,6 +82,14 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
       detail: describeUnpaid(verification),
     };
   });
+  // The order's window is over, so its pay link must stop working too (again, if closing it failed before).
+  if (result.outcome === "expired" || isOpenAfterExpiry(result.status, verification)) await closeExpiredPaymentRequest({ orderId, paymentRequestId, actor });
+  return result;
+}
+
+/** HandCash would still take a payment for an order we have expired. */
+function isOpenAfterExpiry(status: OrderStatus, verification: PaymentVerification): boolean {
+  return status === "EXPIRED" && !!verification.handcashExpiresAt && new Date(verification.handcashExpiresAt).getTime() > Date.now();
 }
 
 function describeUnpaid(verification: PaymentVerification): string {

@@ -22,7 +22,8 @@ test.beforeAll(async () => {
       HANDCASH_RECEIVER: TEST_RECEIVER,
       ADMIN_EMAIL: TEST_ADMIN_EMAIL,
       ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      APP_URL: outageUrl,
+      // HandCash (and the app's configuration check) accepts plain http only for localhost.
+      APP_URL: `http://localhost:${OUTAGE_PORT}`,
       LOG_LEVEL: "silent",
     },
     stdio: "ignore",

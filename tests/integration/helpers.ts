@@ -44,9 +44,27 @@ export async function createPaidOrder(options: { product?: ProductInput } = {}):
   return { ...order, transactionId: await payInEmulator(order.paymentRequestId) };
 }
 
-export async function setHandCashOutage(status: 503 | 500 | 429 | null): Promise<void> {
-  const response = await fetch(`${inject("emulatorUrl")}/_emulator/outage`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }) });
-  if (!response.ok) throw new Error(`emulator refused the outage switch: ${response.status}`);
+export interface HandCashOutageOptions {
+  retryAfterSeconds?: number;
+  /** The outage ends by itself after this many answers. */
+  count?: number;
+  /** A create call is carried out, then answered with the status. */
+  isAfterCreating?: boolean;
+}
+
+/** Every /v3 call to the emulator answers `status` (null ends it). */
+export async function setHandCashOutage(status: number | null, options: HandCashOutageOptions = {}): Promise<void> {
+  await controlEmulator("/_emulator/outage", { status, ...options });
+}
+
+/** The emulator's public view leaves out fields HandCash's spec makes optional. */
+export async function setPublicViewOmits(omits: { transactionId?: boolean; paymentsCount?: boolean }): Promise<void> {
+  await controlEmulator("/_emulator/public-view", omits);
+}
+
+async function controlEmulator(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${inject("emulatorUrl")}${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`emulator refused ${path}: ${response.status} ${await response.text()}`);
 }
 
 export function webhookBody(order: Pick<PendingOrderFixture, "orderId" | "paymentRequestId"> & { transactionId?: string }, overrides: Record<string, unknown> = {}) {

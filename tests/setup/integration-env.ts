@@ -6,7 +6,16 @@ Object.assign(process.env, testEnv({ DATABASE_URL: inject("databaseUrl"), HANDCA
 
 const { db } = await import("@/server/db");
 
+/** Faults one test switched on in the shared emulator (an outage, a thinner public view) must not reach the next. */
+async function clearEmulatorFaults(): Promise<void> {
+  for (const [path, body] of [["/_emulator/outage", { status: null }], ["/_emulator/public-view", {}]] as const) {
+    const response = await fetch(`${inject("emulatorUrl")}${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`emulator refused ${path}: ${response.status}`);
+  }
+}
+
 beforeEach(async () => {
+  await clearEmulatorFaults();
   await db.$executeRawUnsafe(
     'TRUNCATE "OrderEvent", "WebhookEvent", "Payment", "Entitlement", "Fulfilment", "Order", "Reader", "Product", "RejectedWebhook", "RateLimitCounter", "AdminSession", "LoginAttempt", "AuditLog" RESTART IDENTITY CASCADE',
   );

@@ -5,12 +5,18 @@ import { revokeEntitlement } from "@/server/fulfilment/revoke-entitlement";
 import { expireOrder } from "@/server/orders/expire-order";
 import { getOrderForAdmin } from "@/server/orders/get-order-for-admin";
 import { TEST_ADMIN_EMAIL } from "../../setup/test-config";
-import { createPendingOrder, db, jsonRequest, payInEmulator, webhookBody } from "../helpers";
+import { reconcileOrder } from "@/server/payments/reconcile-order";
+import { createPendingOrder, db, jsonRequest, payInEmulator, setHandCashOutage, webhookBody } from "../helpers";
 
 const ACTOR = `admin:${TEST_ADMIN_EMAIL}`;
 
 async function timelineOf(orderId: string) {
   return db.orderEvent.findMany({ where: { orderId, actor: { startsWith: "admin:" } }, orderBy: { createdAt: "asc" }, select: { type: true, actor: true, reason: true } });
+}
+
+/** Every step, whoever took it. */
+async function eventTypesOf(orderId: string) {
+  return (await db.orderEvent.findMany({ where: { orderId, type: { not: "CREATED" } }, orderBy: { createdAt: "asc" }, select: { type: true } })).map((event) => event.type);
 }
 
 async function auditOf(orderId: string) {
@@ -23,8 +29,33 @@ describe("expire an order", () => {
     await db.order.update({ where: { id: orderId }, data: { status } });
     await expireOrder({ orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Reader asked to cancel" });
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "EXPIRED" });
-    expect(await timelineOf(orderId)).toEqual([{ type: "EXPIRED", actor: ACTOR, reason: "Reader asked to cancel" }]);
+    expect(await timelineOf(orderId)).toEqual([
+      { type: "EXPIRED", actor: ACTOR, reason: "Reader asked to cancel" },
+      { type: "PAYMENT_REQUEST_CLOSED", actor: ACTOR, reason: null },
+    ]);
     expect(await auditOf(orderId)).toEqual([{ actorEmail: TEST_ADMIN_EMAIL, action: "order.expire", reason: "Reader asked to cancel" }]);
+  });
+
+  it("closes the order's HandCash request, so the link the reader holds can no longer be paid", async () => {
+    const order = await createPendingOrder();
+    await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
+    await expect(payInEmulator(order.paymentRequestId)).rejects.toThrow(/409/);
+  });
+
+  it("still expires the order when HandCash cannot be reached to close its request, and the reconciler closes it later", async () => {
+    const order = await createPendingOrder();
+    await setHandCashOutage(503);
+    await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: "EXPIRED" });
+    expect(await eventTypesOf(order.orderId)).toEqual(["PAYMENT_REQUEST_CREATED", "EXPIRED"]);
+
+    await setHandCashOutage(null);
+    await reconcileOrder({ orderId: order.orderId, actor: "reconciler" });
+    expect(await eventTypesOf(order.orderId)).toEqual(["PAYMENT_REQUEST_CREATED", "EXPIRED", "PAYMENT_REQUEST_CLOSED"]);
+    await expect(payInEmulator(order.paymentRequestId)).rejects.toThrow(/409/);
+    // Once closed, later checks leave it alone.
+    await reconcileOrder({ orderId: order.orderId, actor: "reconciler" });
+    expect(await eventTypesOf(order.orderId)).toEqual(["PAYMENT_REQUEST_CREATED", "EXPIRED", "PAYMENT_REQUEST_CLOSED"]);
   });
 
   it.each(["PAID", "EXPIRED", "FAILED"] as const)("refuses a %s order and changes nothing", async (status) => {
@@ -40,10 +71,10 @@ describe("expire an order", () => {
     await expect(expireOrder({ orderId: "no-such-order", actorEmail: TEST_ADMIN_EMAIL, reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("a payment that arrives after an owner expired the order is still honoured", async () => {
+  it("a payment whose webhook arrives after an owner expired the order is still honoured", async () => {
     const order = await createPendingOrder();
-    await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
     const transactionId = await payInEmulator(order.paymentRequestId);
+    await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
     const response = await deliverWebhook(jsonRequest("http://localhost/api/webhooks/handcash", webhookBody({ ...order, transactionId })));
     expect(response.status).toBe(200);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { entitlement: true } })).toMatchObject({ status: "PAID", entitlement: { orderId: order.orderId } });

@@ -32,7 +32,7 @@ describe("readEmulatorConfig", () => {
       EMULATOR_DELIVERY_TIMEOUT_MS: "50",
       EMULATOR_DEFAULT_EXPIRY_SECONDS: "60",
       EMULATOR_ACCEPT_ANY_2XX: "true",
-      EMULATOR_STRICT_VALIDATION: "1",
+      EMULATOR_STRICT_VALIDATION: "0",
     });
     expect(config).toEqual({
       host: "0.0.0.0",
@@ -47,7 +47,7 @@ describe("readEmulatorConfig", () => {
       deliveryTimeoutMs: 50,
       defaultExpirySeconds: 60,
       isAny2xxAccepted: true,
-      isStrictValidation: true,
+      isStrictValidation: false,
     });
   });
 

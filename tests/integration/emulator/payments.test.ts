@@ -186,7 +186,7 @@ describe("QR code", () => {
 
 describe("control API", () => {
   it("lists requests newest first with status, transactionIds and customParameters, and resets", async () => {
-    const older = await createPaymentRequest({ notifications: { webhook: { webhookUrl: "http://127.0.0.1:9/hook", customParameters: { orderId: "o-1" } } } });
+    const older = await createPaymentRequest({ notifications: { webhook: { webhookUrl: "http://localhost:9/hook", customParameters: { orderId: "o-1" } } } });
     const newer = await createPaymentRequest();
     const { transactionId } = (await (await payThroughControl(older, { delivery: "lost" })).json()) as { transactionId: string };
 

@@ -5,7 +5,9 @@ import { POST as createOrder } from "@/app/api/orders/route";
 import { GET as listProducts } from "@/app/api/products/route";
 import { createProduct } from "@/prisma/factories";
 import { TEST_APP_URL, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../../setup/test-config";
-import { db, jsonRequest } from "../helpers";
+import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
+import { reconcileOrder } from "@/server/payments/reconcile-order";
+import { db, jsonRequest, payInEmulator, setHandCashOutage } from "../helpers";
 
 const emulatorUrl = inject("emulatorUrl");
 const ORDERS_URL = `${TEST_APP_URL}/api/orders`;
@@ -28,7 +30,19 @@ async function readOrder(orderId: string, cookie?: string) {
 async function emulatorPaymentRequest(id: string) {
   const response = await fetch(`${emulatorUrl}/v3/paymentRequests/${id}`, { headers: { "app-id": TEST_HANDCASH_APP_ID, "app-secret": TEST_HANDCASH_APP_SECRET } });
   expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, unknown> & { notifications: { webhook: unknown } };
+  return (await response.json()) as Record<string, unknown> & { notifications: { webhook: unknown }; product: { name: string; description?: string } };
+}
+
+/** The emulator's own record: what was sent, including what the private view does not show. */
+async function emulatorRecord(id: string) {
+  const response = await fetch(`${emulatorUrl}/_emulator/paymentRequests/${id}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function emulatorRequestsFor(orderId: string) {
+  const { items } = (await (await fetch(`${emulatorUrl}/_emulator/paymentRequests`)).json()) as { items: { id: string; customParameters: Record<string, unknown> }[] };
+  return items.filter((item) => item.customParameters.orderId === orderId);
 }
 
 describe("GET /api/products", () => {
@@ -59,7 +73,7 @@ describe("POST /api/orders", () => {
     expect(request.receivers).toEqual([{ sendAmount: 2.5, destination: TEST_RECEIVER }]);
     expect(request.paymentAmount).toEqual({ amount: 2.5, currencyCode: "BSV", denominatedIn: "USD" });
     expect(request.requestedUserData).toEqual(["paymail", "email"]);
-    expect(request.expirationType).toBe("onPaymentCompleted");
+    expect((await emulatorRecord(order.paymentRequestId!)).expirationType).toBe("onPaymentCompleted");
     expect(request.notifications.webhook).toEqual({ webhookUrl: `${TEST_APP_URL}/api/webhooks/handcash`, customParameters: { orderId: order.id } });
     expect(request.redirectUrl).toBe(`${TEST_APP_URL}/articles/${product.slug}`);
   });
@@ -122,15 +136,107 @@ describe("POST /api/orders", () => {
     expect(response.status).toBe(404);
   });
 
+  it("fits a title longer than HandCash's 25 characters into the name and gives it whole in the description", async () => {
+    const title = "The Quiet Economics of Tide Pools and Harbour Towns";
+    const product = await createProduct(db, { title, summary: "What the sea asks of the towns that live beside it." });
+    const { response, json } = await postOrder({ productId: product.id });
+
+    expect(response.status).toBe(201);
+    const order = await db.order.findUniqueOrThrow({ where: { id: json.orderId as string } });
+    const { product: sent } = await emulatorPaymentRequest(order.paymentRequestId!);
+    expect(sent.name).toBe("The Quiet Economics of…");
+    expect(sent.name.length).toBeLessThanOrEqual(25);
+    expect(sent.description).toBe(`${title}. What the sea asks of the towns that live beside it.`);
+    // Our own records keep the real title.
+    expect(order.productTitle).toBe(title);
+  });
+
+  it("leaves the denomination out for a BSV price, sending the amount in BSV", async () => {
+    const product = await createProduct(db, { priceAmount: 125_000, currency: "BSV" });
+    const { response, json } = await postOrder({ productId: product.id });
+
+    expect(response.status).toBe(201);
+    const order = await db.order.findUniqueOrThrow({ where: { id: json.orderId as string } });
+    const request = await emulatorPaymentRequest(order.paymentRequestId!);
+    expect(request.receivers).toEqual([{ sendAmount: 0.00125, destination: TEST_RECEIVER }]);
+    expect(request.paymentAmount).toEqual({ amount: 0.00125, currencyCode: "BSV", denominatedIn: "BSV" });
+  });
+
   it("marks the order failed and answers 502 when HandCash refuses the request", async () => {
-    // HandCash rejects a non-positive amount; the emulator validates like Cloud does.
-    const product = await createProduct(db, { priceAmount: 0 });
+    const product = await createProduct(db);
+    await setHandCashOutage(400, { count: 1 });
     const { response, json } = await postOrder({ productId: product.id });
     expect(response.status).toBe(502);
     expect(json.error).toMatch(/HandCash could not create the payment request/);
     const order = await db.order.findFirstOrThrow();
     expect(order.status).toBe("FAILED");
     expect(order.failureReason).toMatch(/HandCash answered 400/);
+  });
+
+  it("retries a create call HandCash answered with 429, since HandCash then did nothing", async () => {
+    const product = await createProduct(db);
+    await setHandCashOutage(429, { count: 1 });
+    const { response, json } = await postOrder({ productId: product.id });
+    expect(response.status).toBe(201);
+    expect(await emulatorRequestsFor(json.orderId as string)).toHaveLength(1);
+  });
+
+  it("keeps the order pending, not failed, when HandCash's answer is lost, and adopts the request HandCash did make", async () => {
+    const product = await createProduct(db);
+    await setHandCashOutage(503, { count: 1, isAfterCreating: true });
+    const { response } = await postOrder({ productId: product.id });
+
+    expect(response.status).toBe(502);
+    const order = await db.order.findFirstOrThrow({ include: { events: true } });
+    expect(order).toMatchObject({ status: "PENDING", paymentRequestId: null });
+    expect(order.failureReason).toMatch(/HandCash/);
+    expect(order.events.map((event) => event.type)).toEqual(["CREATED", "PAYMENT_REQUEST_UNCERTAIN"]);
+    // A 5xx to a POST is not repeated: HandCash may have made the request, and did.
+    const [made] = await emulatorRequestsFor(order.id);
+    expect(await emulatorRequestsFor(order.id)).toHaveLength(1);
+
+    // Too early: the create call could still be under way at HandCash.
+    expect(await reconcileOrder({ orderId: order.id, actor: "reconciler" })).toMatchObject({ status: "PENDING", outcome: "no_payment_request" });
+    await db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 2 * 60_000) } });
+    expect(await listOrdersToReconcile({ now: new Date(), pendingCheckEveryMs: 60_000, limit: 10 })).toContain(order.id);
+    await payInEmulator(made!.id);
+
+    expect(await reconcileOrder({ orderId: order.id, actor: "reconciler" })).toMatchObject({ status: "PAID", outcome: "paid" });
+    const adopted = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { entitlement: true } });
+    expect(adopted.paymentRequestId).toBe(made!.id);
+    expect(adopted.entitlement).not.toBeNull();
+  });
+
+  it("gives a reader who orders again after an unanswered create call a new order at once, closing the uncertain one", async () => {
+    // A reader known by their cookie (an earlier order of another article gave it).
+    const cookie = cookieFrom((await postOrder({ productId: (await createProduct(db)).id })).response);
+    const product = await createProduct(db);
+    await setHandCashOutage(503, { count: 1, isAfterCreating: true });
+    const { response: first } = await postOrder({ productId: product.id }, cookie);
+    expect(first.status).toBe(502);
+    const uncertain = await db.order.findFirstOrThrow({ where: { productId: product.id } });
+
+    const { response: second, json } = await postOrder({ productId: product.id }, cookie);
+    expect(second.status).toBe(201);
+    expect(json.orderId).not.toBe(uncertain.id);
+    const closed = await db.order.findUniqueOrThrow({ where: { id: uncertain.id }, include: { events: { where: { type: "EXPIRED" } } } });
+    expect(closed.status).toBe("EXPIRED");
+    expect(closed.events[0]).toMatchObject({ detail: { event: "REPLACED_BY_NEW_ORDER" } });
+    expect(closed.events[0]?.reason).toMatch(/never gave this order a link/);
+  });
+
+  it("fails an order whose create call went unanswered only once HandCash shows it has no request for it", async () => {
+    const product = await createProduct(db);
+    await setHandCashOutage(503, { count: 1 });
+    await postOrder({ productId: product.id });
+    const order = await db.order.findFirstOrThrow();
+    expect(order.status).toBe("PENDING");
+
+    await db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 2 * 60_000) } });
+    expect(await reconcileOrder({ orderId: order.id, actor: "reconciler" })).toMatchObject({ status: "FAILED", outcome: "no_payment_request" });
+    const failed = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
+    expect(failed.status).toBe("FAILED");
+    expect(failed.events.map((event) => event.type)).toEqual(["CREATED", "PAYMENT_REQUEST_UNCERTAIN", "PAYMENT_REQUEST_FAILED"]);
   });
 });
 
@@ -156,12 +262,17 @@ describe("GET /api/orders/{id}", () => {
     expect((await readOrder(created.json.orderId as string, "tg_reader=forged")).response.status).toBe(404);
   });
 
-  it("expires a pending order whose window has passed", async () => {
+  it("expires a pending order whose window has passed, and closes its HandCash request so the old link cannot be paid", async () => {
     const product = await createProduct(db);
     const created = await postOrder({ productId: product.id });
     await db.order.update({ where: { id: created.json.orderId as string }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     const { json } = await readOrder(created.json.orderId as string, cookieFrom(created.response));
     expect(json.status).toBe("expired");
-    expect((await db.order.findUniqueOrThrow({ where: { id: created.json.orderId as string } })).status).toBe("EXPIRED");
+    const order = await db.order.findUniqueOrThrow({ where: { id: created.json.orderId as string }, include: { events: true } });
+    expect(order.status).toBe("EXPIRED");
+    expect(order.events.map((event) => event.type)).toContain("PAYMENT_REQUEST_CLOSED");
+    expect(await emulatorRecord(order.paymentRequestId!)).toMatchObject({ status: "expired", isEnabled: false });
+    const pay = await fetch(`${emulatorUrl}/_emulator/paymentRequests/${order.paymentRequestId}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(pay.status).toBe(409);
   });
 });

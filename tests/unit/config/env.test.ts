@@ -55,9 +55,12 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...PRODUCTION, HANDCASH_APP_SECRET: "secret\n" })[0]).toMatch(/^HANDCASH_APP_SECRET must not start or end with whitespace/);
   });
 
-  it("refuses a plain-http public URL in production but allows loopback", () => {
-    expect(problemsOf({ ...PRODUCTION, APP_URL: "http://news.example.com" })[0]).toMatch(/^APP_URL must be https/);
-    expect(problemsOf({ ...PRODUCTION, APP_URL: "http://127.0.0.1:3100" })).toEqual([]);
+  it("refuses a plain-http public URL but allows http://localhost, as HandCash's URL rule does", () => {
+    expect(problemsOf({ ...PRODUCTION, APP_URL: "http://news.example.com" })[0]).toMatch(/^APP_URL must be https, or http:\/\/localhost/);
+    expect(problemsOf({ ...PRODUCTION, APP_URL: "http://localhost:3100" })).toEqual([]);
+    // HandCash's pattern names localhost, not the loopback address.
+    expect(problemsOf({ ...PRODUCTION, APP_URL: "http://127.0.0.1:3100" })[0]).toMatch(/^APP_URL must be https/);
+    expect(problemsOf({ NODE_ENV: "development", APP_URL: "http://127.0.0.1:3000" })[0]).toMatch(/^APP_URL must be https/);
   });
 
   it.each([

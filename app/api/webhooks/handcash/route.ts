@@ -40,7 +40,11 @@ export async function POST(req: Request): Promise<Response> {
     }
     log.warn({ event: "webhook.handcash.failed", err: error, ms: Math.round(performance.now() - startedAt) }, "webhook not recorded");
     // Verification could not reach HandCash: nothing recorded, and a retry can succeed.
-    if (error instanceof HandCashError) return jsonError(503, "HandCash could not confirm this payment right now; retry later.", undefined, { "retry-after": "30" });
+    // HandCash's own wait, when it named one (429 or 503 with Retry-After), is passed on.
+    if (error instanceof HandCashError) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000));
+      return jsonError(503, "HandCash could not confirm this payment right now; retry later.", undefined, { "retry-after": String(retryAfterSeconds) });
+    }
     return toHttpResponse(error);
   }
 }

@@ -10,6 +10,8 @@ const EVENT_LABELS: Record<OrderEventType, { title: string; tone?: "good" | "war
   CREATED: { title: "Order created" },
   PAYMENT_REQUEST_CREATED: { title: "HandCash payment request created" },
   PAYMENT_REQUEST_FAILED: { title: "HandCash refused to create the payment request", tone: "bad" },
+  PAYMENT_REQUEST_UNCERTAIN: { title: "HandCash did not answer the payment request; checking whether it exists", tone: "warn" },
+  PAYMENT_REQUEST_CLOSED: { title: "HandCash payment request closed, so the old link cannot be paid" },
   VERIFIED: { title: "HandCash confirmed the payment", tone: "good" },
   VERIFICATION_FAILED: { title: "HandCash did not confirm the payment", tone: "warn" },
   PAID: { title: "Marked paid", tone: "good" },
