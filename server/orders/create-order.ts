@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
 import { createPaymentRequest, HandCashError } from "@/server/handcash/client";
 import { log } from "@/server/log";
+import { enforceSiteWideOrderRateLimit } from "@/server/orders/enforce-order-rate-limits";
 import { PENDING_ORDER_SELECT, toCreatedOrder } from "@/server/orders/order-views";
 import { articleUrl, webhookUrl } from "@/server/urls";
 
@@ -56,6 +57,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     select: PENDING_ORDER_SELECT,
   });
   if (reusable) return { order: toCreatedOrder(reusable), isExisting: true };
+  await enforceSiteWideOrderRateLimit();
 
   const order = await db.order.create({
     data: {
