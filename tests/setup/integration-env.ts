@@ -8,6 +8,6 @@ const { db } = await import("@/server/db");
 
 beforeEach(async () => {
   await db.$executeRawUnsafe(
-    'TRUNCATE "OrderEvent", "WebhookEvent", "Payment", "Entitlement", "Order", "Reader", "Product", "RejectedWebhook", "RateLimitCounter", "AdminSession", "LoginAttempt", "AuditLog" RESTART IDENTITY CASCADE',
+    'TRUNCATE "OrderEvent", "WebhookEvent", "Payment", "Entitlement", "Order", "Reader", "Product", "RejectedWebhook", "RateLimitCounter", "AdminSession", "AdminDevice", "LoginAttempt", "AuditLog" RESTART IDENTITY CASCADE',
   );
 });
