@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type ActionResult, type ActionState, formDataToObject } from "@/lib/schemas/action-result";
+import { type ActionResult, type ActionState, parseFormData } from "@/lib/schemas/action-result";
 import { ADMIN_SESSION_COOKIE, loginFormSchema, safeAdminReturnPath } from "@/lib/schemas/admin-auth";
 import { validationFailure } from "@/server/admin/action-failure";
 import { ADMIN_DEVICE_COOKIE, ADMIN_DEVICE_MAX_AGE_MS } from "@/server/admin/admin-device";
@@ -13,7 +13,7 @@ import { env } from "@/server/env";
 
 /** The one admin action open to visitors without a session: signing in. */
 export async function logIn(_state: ActionState, formData: FormData): Promise<ActionResult> {
-  const parsed = loginFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(loginFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   const cookieStore = await cookies();
   const deviceToken = cookieStore.get(ADMIN_DEVICE_COOKIE)?.value ?? null;
