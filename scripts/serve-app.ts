@@ -35,8 +35,20 @@ const server = http.createServer((req, res) => {
   appendPeerAddress(req.headers, req.socket.remoteAddress);
   const fault = findRequestFault({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers }, serverActionIds);
   if (fault) {
-    log.warn({ event: "http.bad_request", reason: fault.reason, status: fault.status, method: req.method, url: (req.url ?? "").slice(0, 200), ip: req.socket.remoteAddress }, "request refused before the app");
-    res.writeHead(fault.status, { "content-type": "application/json", "cache-control": "no-store", ...fault.headers }).end(JSON.stringify({ error: fault.message }));
+    log.warn(
+      {
+        event: "http.bad_request",
+        reason: fault.reason,
+        status: fault.status,
+        method: req.method,
+        url: (req.url ?? "").slice(0, 200),
+        ip: req.socket.remoteAddress,
+      },
+      "request refused before the app",
+    );
+    res
+      .writeHead(fault.status, { "content-type": "application/json", "cache-control": "no-store", ...fault.headers })
+      .end(JSON.stringify({ error: fault.message }));
     return;
   }
   void handle(req, res);

@@ -43,7 +43,10 @@ export async function reserveLoginAttempt({ email, ip, deviceId, now }: LoginAtt
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${second}, 0))`;
     const throttle = await findThrottle(tx, { email, address, deviceId, now });
     if (throttle) return throttle;
-    const attempt = await tx.loginAttempt.create({ data: { email: email.slice(0, 320), ip: address, deviceId, isSuccess: false, createdAt: now }, select: { id: true } });
+    const attempt = await tx.loginAttempt.create({
+      data: { email: email.slice(0, 320), ip: address, deviceId, isSuccess: false, createdAt: now },
+      select: { id: true },
+    });
     return { isThrottled: false, attemptId: attempt.id };
   });
 }

@@ -36,7 +36,11 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
  * which JSON may spell as escapes ("\\ud800") and jsonb refuses as well. Refused at parse time,
  * so such a body is a 400 rather than a failed write.
  */
-const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isUnstorable(text: string): boolean {
+  return text.includes("\u0000") || UNPAIRED_SURROGATE.test(text);
+}
 
 class UnstorableTextError extends Error {}
 
@@ -44,12 +48,14 @@ class UnstorableTextError extends Error {}
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => {
-      if (UNSTORABLE_TEXT.test(key) || (typeof value === "string" && UNSTORABLE_TEXT.test(value))) throw new UnstorableTextError();
+      if (isUnstorable(key) || (typeof value === "string" && isUnstorable(value))) throw new UnstorableTextError();
       return PROTOTYPE_KEYS.has(key) ? undefined : value;
     });
   } catch (error) {
     if (error instanceof UnstorableTextError) {
-      throw new AppError("INVALID_INPUT", "The request body must not contain NUL characters (\\u0000) or unpaired surrogates.", { details: { reason: "unstorable_text" } });
+      throw new AppError("INVALID_INPUT", "The request body must not contain NUL characters (\\u0000) or unpaired surrogates.", {
+        details: { reason: "unstorable_text" },
+      });
     }
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }

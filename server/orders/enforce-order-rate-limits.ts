@@ -12,12 +12,18 @@ export const SITE_WIDE_ORDERS_KEY = "orders:all";
  * ones included, so hammering does not help; the site-wide ceiling counts only what is left.
  */
 export async function enforceOrderRateLimitsForClient({ ip }: { ip: string }): Promise<void> {
-  await enforceRateLimits([{ key: `orders:ip:${rateLimitSubjectOf(ip)}`, limit: env.ORDER_RATE_LIMIT_PER_IP, windowSeconds: env.ORDER_RATE_LIMIT_WINDOW_SECONDS }], MESSAGE);
+  await enforceRateLimits(
+    [{ key: `orders:ip:${rateLimitSubjectOf(ip)}`, limit: env.ORDER_RATE_LIMIT_PER_IP, windowSeconds: env.ORDER_RATE_LIMIT_WINDOW_SECONDS }],
+    MESSAGE,
+  );
 }
 
 /** …and per reader (cookie), counting the order that created the reader too. */
 export async function enforceOrderRateLimitsForReader({ readerId }: { readerId: string }): Promise<void> {
-  await enforceRateLimits([{ key: `orders:reader:${readerId}`, limit: env.ORDER_RATE_LIMIT_PER_READER, windowSeconds: env.ORDER_RATE_LIMIT_WINDOW_SECONDS }], MESSAGE);
+  await enforceRateLimits(
+    [{ key: `orders:reader:${readerId}`, limit: env.ORDER_RATE_LIMIT_PER_READER, windowSeconds: env.ORDER_RATE_LIMIT_WINDOW_SECONDS }],
+    MESSAGE,
+  );
 }
 
 /**

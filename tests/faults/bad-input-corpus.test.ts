@@ -19,9 +19,14 @@ let logOffset: number;
 let before: Awaited<ReturnType<typeof countRows>>;
 
 function countRows() {
-  return Promise.all([db.order.count(), db.product.count(), db.auditLog.count(), db.loginAttempt.count(), db.adminSession.count(), db.rejectedWebhook.count()]).then(
-    ([orders, products, audit, loginAttempts, sessions, rejectedWebhooks]) => ({ orders, products, audit, loginAttempts, sessions, rejectedWebhooks }),
-  );
+  return Promise.all([
+    db.order.count(),
+    db.product.count(),
+    db.auditLog.count(),
+    db.loginAttempt.count(),
+    db.adminSession.count(),
+    db.rejectedWebhook.count(),
+  ]).then(([orders, products, audit, loginAttempts, sessions, rejectedWebhooks]) => ({ orders, products, audit, loginAttempts, sessions, rejectedWebhooks }));
 }
 
 /** A live owner session written as the login writes it, so admin pages read their parameters. */
@@ -29,7 +34,13 @@ async function createOwnerSession(): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   const now = new Date();
   await db.adminSession.create({
-    data: { tokenHash: crypto.createHash("sha256").update(token).digest("hex"), email: TEST_ADMIN_EMAIL, ip: "127.0.0.1", expiresAt: new Date(now.getTime() + 3_600_000), lastSeenAt: now },
+    data: {
+      tokenHash: crypto.createHash("sha256").update(token).digest("hex"),
+      email: TEST_ADMIN_EMAIL,
+      ip: "127.0.0.1",
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      lastSeenAt: now,
+    },
   });
   return `tg_admin=${token}`;
 }
@@ -45,7 +56,14 @@ beforeAll(async () => {
   const product = await createProduct(db, { published: true });
   const actionId = [...(readServerActionIds(path.resolve(".next/server/server-reference-manifest.json")) ?? [])][0];
   if (!actionId) throw new Error("The build has no server actions to aim at");
-  targets = { slug: product.slug, orderId: order!.orderId, readerCookie: order!.cookie, productId: product.id, adminCookie: await createOwnerSession(), actionId };
+  targets = {
+    slug: product.slug,
+    orderId: order!.orderId,
+    readerCookie: order!.cookie,
+    productId: product.id,
+    adminCookie: await createOwnerSession(),
+    actionId,
+  };
   before = await countRows();
   logOffset = fs.statSync(APP_LOG).size;
 });
@@ -77,7 +95,11 @@ describe("bad-input corpus", () => {
     // A last refusal marks the end: once its line is in the file, every earlier case's line is too.
     const marker = `corpus-end-${crypto.randomBytes(4).toString("hex")}`;
     await sendRawRequest({ method: "GET", path: `/${marker}/%zz`, headers: {} });
-    const log = await pollUntil(async () => readLogSince(logOffset), (text) => text.includes(marker), { timeoutMs: 10_000 });
+    const log = await pollUntil(
+      async () => readLogSince(logOffset),
+      (text) => text.includes(marker),
+      { timeoutMs: 10_000 },
+    );
     expect(log).toContain(marker);
 
     const lines = log.split("\n").filter(Boolean);
@@ -90,7 +112,10 @@ describe("bad-input corpus", () => {
     });
     for (const reason of new Set(BAD_INPUT_CASES.flatMap((badInput) => badInput.refusedAs ?? []))) {
       const expected = BAD_INPUT_CASES.filter((badInput) => badInput.refusedAs === reason).length + (reason === "malformed_path_encoding" ? 1 : 0);
-      expect(refusals.filter((logged) => logged === reason), reason).toHaveLength(expected);
+      expect(
+        refusals.filter((logged) => logged === reason),
+        reason,
+      ).toHaveLength(expected);
     }
   });
 });

@@ -128,7 +128,11 @@ const secretCases: ForgeryCase[] = [
     build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret }))),
   })),
   // Text PostgreSQL cannot store is refused while the body is parsed, before any secret is compared.
-  { name: "secret padded with a NUL, for a real payment", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: `${SECRET}\u0000` }))) },
+  {
+    name: "secret padded with a NUL, for a real payment",
+    expectedStatus: 400,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: `${SECRET}\u0000` }))),
+  },
   { name: "secret missing, for a real payment", expectedStatus: 401, build: (targets) => post(JSON.stringify(removeSecret(buildRealPayment(targets)))) },
   ...["AppSecret", "appsecret", "app_secret", "app-secret", " appSecret", "appSecret "].map(
     (key): ForgeryCase => ({

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { TEST_HANDCASH_APP_SECRET } from "../setup/test-config";
 import { FORGERY_CASES, type ForgeryRequest, type ForgeryTargets } from "./forgery-cases";
-import { appUrl, controlStack, createOrdersThroughApi, openTestDatabase, payInEmulator, postWebhook, restoreStack, sendRawRequest, webhookUrl } from "./fault-driver";
+import {
+  appUrl,
+  controlStack,
+  createOrdersThroughApi,
+  openTestDatabase,
+  payInEmulator,
+  postWebhook,
+  restoreStack,
+  sendRawRequest,
+  webhookUrl,
+} from "./fault-driver";
 
 /** Outcomes a delivery may have without granting anything. */
 const HARMLESS_OUTCOMES = new Set(["unconfirmed", "mismatch", "orphan"]);

@@ -227,7 +227,8 @@ describe("admin server actions, given a NUL in a field", () => {
     form.set("title", "New\u0000title");
     const before = await dataRows();
     const result = await action(null, form);
-    expect(result).toMatchObject({ ok: false, status: 422 });
+    // A form error (validationFailure's 4xx), not the 500 of a write PostgreSQL refused.
+    expect(result).toMatchObject({ ok: false, status: expect.toBeOneOf([400, 422]) });
     expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toContain(field);
     expect(await dataRows()).toEqual(before);
     expect(await db.loginAttempt.count()).toBe(0);

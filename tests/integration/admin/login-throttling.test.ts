@@ -17,7 +17,9 @@ describe("owner login", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(await getAdminSession({ token: result.token })).toMatchObject({ email: TEST_ADMIN_EMAIL });
-    expect(await db.loginAttempt.findMany({ select: { email: true, ip: true, deviceId: true, isSuccess: true } })).toEqual([{ email: TEST_ADMIN_EMAIL, ip: IP, deviceId: null, isSuccess: true }]);
+    expect(await db.loginAttempt.findMany({ select: { email: true, ip: true, deviceId: true, isSuccess: true } })).toEqual([
+      { email: TEST_ADMIN_EMAIL, ip: IP, deviceId: null, isSuccess: true },
+    ]);
   });
 
   it("refuses a wrong password, records the failure and opens no session", async () => {
