@@ -5,6 +5,8 @@ const nextConfig = {
   // HandCash does not follow redirects: a webhook URL pasted with a trailing slash must reach
   // the handler instead of getting a 308 (see docs/api.md).
   skipTrailingSlashRedirect: true,
+  // Every response. Pages also get their CSP, frame rules, Permissions-Policy and HSTS from proxy.ts,
+  // which needs a fresh nonce per response and the runtime APP_URL (server/security/security-headers.ts).
   async headers() {
     return [
       {
@@ -12,7 +14,6 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

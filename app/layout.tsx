@@ -10,6 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#fbfaf7", width: "device-width", initialScale: 1 };
 
+// Every page is rendered per request, the not-found page included: Next can put the CSP nonce
+// (proxy.ts) on its scripts only while rendering, so a page prerendered at build time would be blocked.
+export const dynamic = "force-dynamic";
+
 /** The document only: the public site (app/(site)) and the admin (app/admin) bring their own frames. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,13 +1,13 @@
 /**
  * The stack Playwright runs against: a fresh database (beside DATABASE_URL's, or on an embedded
  * PostgreSQL when it is unset), seeded; the HandCash emulator with a compressed retry schedule;
- * and the production build served by `next start` in production mode, configured exactly like
- * a deployment except that HANDCASH_API_BASE points at the emulator.
+ * and the production build served as `npm start` serves it (scripts/serve-app.ts), configured
+ * exactly like a deployment except that HANDCASH_API_BASE points at the emulator.
  */
 import crypto from "node:crypto";
 import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
-import { prepareDatabase, runSeed, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
+import { prepareDatabase, runSeed, SERVE_APP_ARGS, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
 stopOnSignals();
@@ -46,7 +46,7 @@ try {
     RECONCILE_INTERVAL_SECONDS: "5",
   };
   startChild("worker", process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], appEnv);
-  startChild("app", "node_modules/.bin/next", ["start", "--port", String(E2E_APP_PORT)], appEnv);
+  startChild("app", process.execPath, [...SERVE_APP_ARGS, "--port", String(E2E_APP_PORT)], appEnv);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

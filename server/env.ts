@@ -47,6 +47,11 @@ const baseEnvSchema = z.object({
   /** Orders the whole site may start per window: the hard ceiling on payment requests we create. */
   ORDER_RATE_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(1000),
   ORDER_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /**
+   * Reverse proxies in front of the app that append the client address to X-Forwarded-For. 0 (no
+   * proxy): the address that connected counts, and whatever a client sends in the header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How often the worker re-checks pending orders with HandCash. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,6 +1,6 @@
 /**
  * What the benchmark's processes cost, read from /proc (Linux only): peak resident memory of a
- * process and everything it spawned (`next start` serves from one process today, but a future
+ * process and everything it spawned (the app serves from one process today, but a future
  * version may fork), and CPU time, so a figure can be told apart from a busy neighbour.
  */
 import { execFileSync } from "node:child_process";

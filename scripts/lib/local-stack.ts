@@ -10,6 +10,12 @@ import { onShutdown, startChild, waitForHttp } from "./processes.ts";
 /** Node flags for running our TypeScript: tsx, and the react-server condition so `server-only` modules load outside Next. */
 export const TS_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
 
+/**
+ * Node arguments that serve the production build (scripts/serve-app.ts), followed by `--port <n>`.
+ * Without the react-server condition: Next loads its own React builds.
+ */
+export const SERVE_APP_ARGS = ["--import", "tsx", "scripts/serve-app.ts"];
+
 export function loadDotEnvFile(path = ".env"): void {
   if (fs.existsSync(path)) process.loadEnvFile(path);
 }

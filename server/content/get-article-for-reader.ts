@@ -1,5 +1,6 @@
 import "server-only";
 import type { CreatedOrder } from "@/lib/schemas/orders";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/schemas/products";
 import { db } from "@/server/db";
 import { hasEntitlement } from "@/server/fulfilment/has-entitlement";
 import { PENDING_ORDER_SELECT, toCreatedOrder } from "@/server/orders/order-views";
@@ -27,6 +28,8 @@ export interface ArticleForReader {
  * after the entitlement check, so a locked page cannot carry it by mistake.
  */
 export async function getArticleForReader({ slug, readerId }: { slug: string; readerId: string | null }): Promise<ArticleForReader | null> {
+  // A slug no product can have is not looked up: the URL is the reader's to mistype (a NUL would fail the query).
+  if (slug.length > SLUG_MAX_LENGTH || !SLUG_PATTERN.test(slug)) return null;
   const product = await db.product.findFirst({
     where: { slug, published: true },
     select: { id: true, slug: true, title: true, summary: true, coverImageUrl: true, preview: true, priceAmount: true, currency: true, publishedAt: true },

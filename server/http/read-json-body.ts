@@ -31,11 +31,32 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-/** JSON.parse that drops prototype-reaching keys; throws INVALID_INPUT on malformed JSON. */
+/**
+ * Text PostgreSQL cannot store: NUL (text and jsonb refuse it) and unpaired UTF-16 surrogates,
+ * which JSON may spell as escapes ("\\ud800") and jsonb refuses as well. Refused at parse time,
+ * so such a body is a 400 rather than a failed write.
+ */
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isUnstorable(text: string): boolean {
+  return text.includes("\u0000") || UNPAIRED_SURROGATE.test(text);
+}
+
+class UnstorableTextError extends Error {}
+
+/** JSON.parse that drops prototype-reaching keys; throws INVALID_INPUT on malformed JSON or unstorable text. */
 export function parseJsonText(text: string): unknown {
   try {
-    return JSON.parse(text, (key, value: unknown) => (PROTOTYPE_KEYS.has(key) ? undefined : value));
-  } catch {
+    return JSON.parse(text, (key, value: unknown) => {
+      if (isUnstorable(key) || (typeof value === "string" && isUnstorable(value))) throw new UnstorableTextError();
+      return PROTOTYPE_KEYS.has(key) ? undefined : value;
+    });
+  } catch (error) {
+    if (error instanceof UnstorableTextError) {
+      throw new AppError("INVALID_INPUT", "The request body must not contain NUL characters (\\u0000) or unpaired surrogates.", {
+        details: { reason: "unstorable_text" },
+      });
+    }
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
 }

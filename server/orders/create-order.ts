@@ -12,6 +12,7 @@ import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
 import { createPendingOrder } from "@/server/ledger/create-pending-order";
 import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
 import { log } from "@/server/log";
+import { enforceSiteWideOrderRateLimit } from "@/server/orders/enforce-order-rate-limits";
 import { PENDING_ORDER_SELECT, type PendingOrderRow, toCreatedOrder } from "@/server/orders/order-views";
 import { recordPaymentRequestFailure } from "@/server/orders/record-payment-request-failure";
 import { articleUrl, webhookUrl } from "@/server/urls";
@@ -97,6 +98,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
  */
 async function claimPendingOrder(readerId: string, product: OrderedProduct): Promise<PendingOrderClaim> {
   const deadline = Date.now() + CONCURRENT_CREATION_WAIT_MS;
+  let isCounted = false;
   while (Date.now() < deadline) {
     const pending = await db.order.findFirst({
       where: { readerId, productId: product.id, status: "PENDING" },
@@ -118,6 +120,12 @@ async function claimPendingOrder(readerId: string, product: OrderedProduct): Pro
       if (isReusable) return { isExisting: true, order: pending };
       await recordOrderExpiry({ orderId: pending.id, event: "REPLACED_BY_NEW_ORDER", actor: "system", reason: describeReplacement(pending, product) });
       continue;
+    }
+    // Counted once, and only now: a real product, no order to hand back (issue 9: refused or bogus
+    // requests must not use up the site-wide budget).
+    if (!isCounted) {
+      await enforceSiteWideOrderRateLimit();
+      isCounted = true;
     }
     try {
       const order = await createPendingOrder({

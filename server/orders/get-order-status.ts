@@ -25,6 +25,9 @@ interface OrderStatusRow {
   slug: string;
 }
 
+/** Order ids are cuids; anything else (a NUL PostgreSQL would refuse, kilobytes of text) is not looked up. */
+const ORDER_ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** The reader's own order, found by id and cookie together, so someone else's order is simply not found. */
 const READ_ORDER_STATUS = {
   name: "order-status:read",
@@ -44,7 +47,7 @@ const READ_ORDER_STATUS = {
  * probed. A pending order past its window is expired here, lazily, and its HandCash request closed.
  */
 export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false }: GetOrderStatusOptions): Promise<OrderStatusView> {
-  if (!readerTokenHash) throw new AppError("NOT_FOUND", "No such order.");
+  if (!readerTokenHash || !ORDER_ID_SHAPE.test(orderId)) throw new AppError("NOT_FOUND", "No such order.");
   const cache = orderStatusCache<OrderStatusRow>();
   const read = async () => (await queryPrepared<OrderStatusRow>(READ_ORDER_STATUS, [orderId, readerTokenHash]))[0] ?? null;
   if (isFresh) cache.forget(orderId);

@@ -10,10 +10,17 @@ export interface RateLimitRule {
 }
 
 /**
+ * Keys are built from ids and parsed addresses, never from raw request text: a key of arbitrary
+ * length would grow the table without bound and can exceed what the primary key's btree accepts.
+ */
+const SAFE_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
  * Counts one hit in a fixed window shared by every app instance (a row per key and window in
  * PostgreSQL); returns 0 while within the limit, else the seconds until the window resets.
  */
 async function countHit({ key, limit, windowSeconds }: RateLimitRule): Promise<number> {
+  if (!SAFE_KEY.test(key)) throw new Error(`Refusing a rate-limit key that is not 1-200 printable ASCII characters (${key.length} characters)`);
   const now = Date.now();
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -26,7 +33,8 @@ async function countHit({ key, limit, windowSeconds }: RateLimitRule): Promise<n
 
 /**
  * Counts a hit against each rule and throws RATE_LIMITED (→ 429 with Retry-After) when any is
- * exceeded. Refused attempts count too, so hammering does not help.
+ * exceeded. Refused attempts count too, so hammering does not help; a rule that must not count
+ * attempts another rule refuses belongs in a later call (see enforce-order-rate-limits.ts).
  */
 export async function enforceRateLimits(rules: RateLimitRule[], message: string): Promise<void> {
   let retryAfterSeconds = 0;

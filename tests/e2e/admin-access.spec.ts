@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from "../setup/test-config";
 
 /**

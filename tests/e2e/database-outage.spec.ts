@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { SERVE_APP_ARGS } from "../../scripts/lib/local-stack";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 /**
@@ -11,7 +12,7 @@ const outageUrl = `http://127.0.0.1:${OUTAGE_PORT}`;
 let app: ChildProcess;
 
 test.beforeAll(async () => {
-  app = spawn("node_modules/.bin/next", ["start", "--port", String(OUTAGE_PORT)], {
+  app = spawn(process.execPath, [...SERVE_APP_ARGS, "--port", String(OUTAGE_PORT)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

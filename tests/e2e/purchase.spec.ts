@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { SEED_ARTICLES } from "../../prisma/seed-articles";
+import { expect, test } from "./fixtures";
 import { E2E_EMULATOR_URL } from "./stack-config";
 
 /** Seeded articles, one per test, so each test starts from a locked article. */

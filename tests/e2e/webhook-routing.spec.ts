@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * HandCash does not follow redirects and retries anything but 200: the webhook URL must reach

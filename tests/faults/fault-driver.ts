@@ -4,6 +4,7 @@
  * same database for assertions (never the app's).
  */
 import crypto from "node:crypto";
+import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { expect, inject } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -83,6 +84,42 @@ export async function readStatusesThroughApi(orders: ApiOrder[]): Promise<Record
 export async function expectAllPaidThroughApi(orders: ApiOrder[]): Promise<void> {
   const statuses = await pollUntil(() => readStatusesThroughApi(orders), (seen) => Object.values(seen).every((status) => status === "paid"), { timeoutMs: 10_000 });
   expect(statuses).toEqual(Object.fromEntries(orders.map(({ orderId }) => [orderId, "paid"])));
+}
+
+export interface RawRequest {
+  method: string;
+  /** Sent exactly as given: no normalising or re-encoding, unlike fetch. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  /** Send without Content-Length, in chunks, so only the bytes actually read can trip a size limit. */
+  isChunked?: boolean;
+}
+
+/** node:http rather than fetch: any method, raw paths and bytes, chunked bodies and headers fetch would rewrite. */
+export function sendRawRequest(request: RawRequest): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(appUrl);
+    const body = request.body === undefined ? undefined : Buffer.from(request.body);
+    const headers = { ...request.headers, ...(body && !request.isChunked && { "content-length": String(body.length) }) };
+    const outgoing = http.request({ hostname, port, path: request.path, method: request.method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    outgoing.on("error", (error) => {
+      // The server may answer 413 and close before a large upload is finished; the answer still counts.
+      if ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET") return;
+      reject(error);
+    });
+    if (body && request.isChunked) {
+      for (let offset = 0; offset < body.length; offset += 8 * 1024) outgoing.write(body.subarray(offset, offset + 8 * 1024));
+      outgoing.end();
+    } else {
+      outgoing.end(body);
+    }
+  });
 }
 
 /** Pays the request as a HandCash user would; returns the transaction HandCash recorded. */

@@ -1,7 +1,7 @@
 /**
  * The stack the fault suite breaks on purpose: a test-owned embedded PostgreSQL (so the suite may
  * stop it), a fresh database, the HandCash emulator with compressed retries, the worker and the
- * production build under `next start`. One owner for every process, so teardown stops all of
+ * production build served by scripts/serve-app.ts. One owner for every process, so teardown stops all of
  * them whatever a test did to them, and the database is dropped.
  */
 import crypto from "node:crypto";

@@ -4,7 +4,7 @@
  * would have something to pay; `expectedStatus` is what docs/api.md promises for it.
  */
 import { TEST_HANDCASH_APP_SECRET as SECRET } from "../setup/test-config";
-import type { ApiOrder } from "./fault-driver";
+import type { ApiOrder, RawRequest } from "./fault-driver";
 
 export interface ForgeryTargets {
   /** Paid in HandCash (the emulator), its webhook lost: a forgery naming it has a real payment to claim. */
@@ -13,14 +13,10 @@ export interface ForgeryTargets {
   pending: [ApiOrder, ApiOrder, ApiOrder];
 }
 
-export interface ForgeryRequest {
-  method: string;
+/** A request to the webhook (fault-driver's RawRequest without its path). */
+export interface ForgeryRequest extends Omit<RawRequest, "path"> {
   /** Appended to the webhook path: a query string or a trailing slash. */
   pathSuffix?: string;
-  headers: Record<string, string>;
-  body?: string | Buffer;
-  /** Send without Content-Length, in chunks, so only the bytes actually read can trip the limit. */
-  isChunked?: boolean;
 }
 
 export interface ForgeryCase {
@@ -96,7 +92,6 @@ const wrongSecrets: Array<[string, unknown]> = [
   ["padded with a trailing newline", `${SECRET}\n`],
   ["padded with a leading newline", `\n${SECRET}`],
   ["padded with tabs", `\t${SECRET}\t`],
-  ["padded with a NUL", `${SECRET}\u0000`],
   ["padded with a zero-width space", `\u200b${SECRET}`],
   ["upper case", SECRET.toUpperCase()],
   ["capitalised", SECRET[0]!.toUpperCase() + SECRET.slice(1)],
@@ -132,6 +127,12 @@ const secretCases: ForgeryCase[] = [
     expectedStatus: 401,
     build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret }))),
   })),
+  // Text PostgreSQL cannot store is refused while the body is parsed, before any secret is compared.
+  {
+    name: "secret padded with a NUL, for a real payment",
+    expectedStatus: 400,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: `${SECRET}\u0000` }))),
+  },
   { name: "secret missing, for a real payment", expectedStatus: 401, build: (targets) => post(JSON.stringify(removeSecret(buildRealPayment(targets)))) },
   ...["AppSecret", "appsecret", "app_secret", "app-secret", " appSecret", "appSecret "].map(
     (key): ForgeryCase => ({
@@ -275,6 +276,21 @@ const shapeCases: ForgeryCase[] = [
     ["userData.phoneNumber of 65 characters", { phoneNumber: "1".repeat(65) }],
   ] as Array<[string, unknown]>).map(
     ([label, userData]): ForgeryCase => ({ name: `genuine secret, ${label}`, expectedStatus: 400, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { userData }))) }),
+  ),
+  // PostgreSQL cannot store these (text and jsonb refuse NUL, jsonb an unpaired surrogate): a 400, not a failed write.
+  ...([
+    ["userData.paymail with a NUL", '"userData":{"id":"x","paymail":"alice\\u0000@handcash.io"}'],
+    ["userData with a NUL in a key", '"userData":{"id":"x","pay\\u0000mail":"alice@handcash.io"}'],
+    ["customParameters with an unpaired surrogate", '"customParameters":{"orderId":"x","note":"\\udc00"}'],
+  ] as Array<[string, string]>).map(
+    ([label, field]): ForgeryCase => ({
+      name: `genuine secret, ${label}`,
+      expectedStatus: 400,
+      build: (targets) => {
+        const { userData: _userData, customParameters: _customParameters, ...rest } = buildUnconfirmedClaim(targets);
+        return post(JSON.stringify(rest).replace(/}$/, `,${field}}`));
+      },
+    }),
   ),
   ...([["a number", 5], ["an object", {}], ["of 65 characters", "m".repeat(65)]] as Array<[string, unknown]>).map(
     ([label, paymentMethod]): ForgeryCase => ({

@@ -1,9 +1,18 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { TEST_HANDCASH_APP_SECRET } from "../setup/test-config";
 import { FORGERY_CASES, type ForgeryRequest, type ForgeryTargets } from "./forgery-cases";
-import { appUrl, controlStack, createOrdersThroughApi, openTestDatabase, payInEmulator, postWebhook, restoreStack, webhookUrl } from "./fault-driver";
+import {
+  appUrl,
+  controlStack,
+  createOrdersThroughApi,
+  openTestDatabase,
+  payInEmulator,
+  postWebhook,
+  restoreStack,
+  sendRawRequest,
+  webhookUrl,
+} from "./fault-driver";
 
 /** Outcomes a delivery may have without granting anything. */
 const HARMLESS_OUTCOMES = new Set(["unconfirmed", "mismatch", "orphan"]);
@@ -18,30 +27,8 @@ function countMoney() {
   );
 }
 
-/** node:http rather than fetch: any method, raw bytes, chunked bodies and headers fetch would rewrite. */
 function send(request: ForgeryRequest): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(webhookUrl + (request.pathSuffix ?? ""));
-    const body = request.body === undefined ? undefined : Buffer.from(request.body);
-    const headers = { ...request.headers, ...(body && !request.isChunked && { "content-length": String(body.length) }) };
-    const outgoing = http.request(url, { method: request.method, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
-    outgoing.on("error", (error) => {
-      // The server may answer 413 and close before a large upload is finished; the answer still counts.
-      if ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET") return;
-      reject(error);
-    });
-    if (body && request.isChunked) {
-      for (let offset = 0; offset < body.length; offset += 8 * 1024) outgoing.write(body.subarray(offset, offset + 8 * 1024));
-      outgoing.end();
-    } else {
-      outgoing.end(body);
-    }
-  });
+  return sendRawRequest({ ...request, path: `${new URL(webhookUrl).pathname}${request.pathSuffix ?? ""}` });
 }
 
 beforeAll(async () => {

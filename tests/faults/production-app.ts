@@ -1,13 +1,14 @@
 /**
  * Processes of a production-like stack, for the fault suite and the benchmark: the production
- * build (rebuilt when a source file is newer than it), `next start`, the worker and the emulator,
+ * build (rebuilt when a source file is newer than it), served as `npm start` serves it
+ * (scripts/serve-app.ts), the worker and the emulator,
  * each in its own process group with its output in a log file, so one can be killed outright
  * (SIGKILL reaches the whole group) and the test output stays readable.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { TS_NODE_ARGS } from "../../scripts/lib/local-stack";
+import { SERVE_APP_ARGS, TS_NODE_ARGS } from "../../scripts/lib/local-stack";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -176,7 +177,7 @@ export interface NextServerOptions {
 }
 
 export async function startNextServer({ port, env, logDir, nodeArgs = [] }: NextServerOptions): Promise<ManagedProcess> {
-  const app = startProcess({ name: "app", command: process.execPath, args: [...nodeArgs, NEXT_BIN, "start", "--port", String(port)], env, logDir });
+  const app = startProcess({ name: "app", command: process.execPath, args: [...nodeArgs, ...SERVE_APP_ARGS, "--port", String(port)], env, logDir });
   await stopUnlessReady(app, waitForStatus(`http://127.0.0.1:${port}/api/ping`, 200, { timeoutMs: 60_000, process: app }));
   return app;
 }

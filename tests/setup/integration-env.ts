@@ -17,7 +17,7 @@ async function clearEmulatorFaults(): Promise<void> {
 beforeEach(async () => {
   await clearEmulatorFaults();
   await db.$executeRawUnsafe(
-    'TRUNCATE "OrderEvent", "WebhookEvent", "Payment", "Entitlement", "Fulfilment", "Order", "Reader", "Product", "RejectedWebhook", "RateLimitCounter", "AdminSession", "LoginAttempt", "AuditLog" RESTART IDENTITY CASCADE',
+    'TRUNCATE "OrderEvent", "WebhookEvent", "Payment", "Entitlement", "Fulfilment", "Order", "Reader", "Product", "RejectedWebhook", "RateLimitCounter", "AdminSession", "AdminDevice", "LoginAttempt", "AuditLog" RESTART IDENTITY CASCADE',
   );
   // Jobs a payment queued in an earlier test (graphile-worker's schema is installed with the migrations).
   await db.$executeRawUnsafe("TRUNCATE graphile_worker._private_jobs, graphile_worker._private_job_queues CASCADE");

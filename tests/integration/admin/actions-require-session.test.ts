@@ -9,17 +9,22 @@ import { isRedirectTo, signedInOwner } from "./admin-fixtures";
  * Every export of every app/admin/**\/actions.ts is a public POST endpoint. This finds them on
  * disk, so an action added later without a session check fails here. Server actions read the
  * cookie through next/headers, which only exists inside a Next request: it is replaced by a
- * cookie jar the test controls.
+ * cookie jar the test controls. The same actions must also turn a crafted field (a NUL, which no
+ * form input can type and PostgreSQL cannot store) into a form error rather than a failed write.
  */
 const request = vi.hoisted(() => ({
   token: undefined as string | undefined,
+  deviceToken: undefined as string | undefined,
   setCookies: [] as { name: string; value: string; options: Record<string, unknown> }[],
   deletedCookies: [] as unknown[],
 }));
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: (name: string) => (name === "tg_admin" && request.token !== undefined ? { name, value: request.token } : undefined),
+    get: (name: string) => {
+      const value = { tg_admin: request.token, tg_admin_device: request.deviceToken }[name];
+      return value === undefined ? undefined : { name, value };
+    },
     set: (name: string, value: string, options: Record<string, unknown>) => request.setCookies.push({ name, value, options }),
     delete: (cookie: unknown) => request.deletedCookies.push(cookie),
   }),
@@ -97,6 +102,7 @@ async function plausibleForm(): Promise<FormData> {
 
 beforeEach(() => {
   request.token = undefined;
+  request.deviceToken = undefined;
   request.setCookies.length = 0;
   request.deletedCookies.length = 0;
 });
@@ -154,13 +160,26 @@ describe("sign in and out through the actions", () => {
   it("sets an HttpOnly, SameSite=Lax session cookie scoped to /admin and goes where the owner was heading", async () => {
     const error = await logIn(null, loginForm(TEST_ADMIN_PASSWORD)).catch((caught: unknown) => caught);
     expect(isRedirectTo(error, "/admin/orders?status=PAID")).toBe(true);
-    expect(request.setCookies).toHaveLength(1);
-    const [cookie] = request.setCookies;
+    const cookie = request.setCookies.find(({ name }) => name === "tg_admin");
     expect(cookie).toMatchObject({ name: "tg_admin", value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     // APP_URL is http in tests, so not Secure; with an https APP_URL, env.isSecureOrigin turns it on.
     expect(cookie!.options).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/admin", secure: false });
     expect(cookie!.options.maxAge).toBeGreaterThan(11 * 3600);
     expect(cookie!.options.maxAge).toBeLessThanOrEqual(12 * 3600);
+  });
+
+  it("makes the browser a known device with an HttpOnly, SameSite=Strict cookie, once", async () => {
+    await logIn(null, loginForm(TEST_ADMIN_PASSWORD)).catch(() => {});
+    expect(request.setCookies.map(({ name }) => name).sort()).toEqual(["tg_admin", "tg_admin_device"]);
+    const device = request.setCookies.find(({ name }) => name === "tg_admin_device")!;
+    expect(device.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(device.options).toMatchObject({ httpOnly: true, sameSite: "strict", path: "/admin", secure: false, maxAge: 400 * 24 * 3600 });
+
+    request.deviceToken = device.value;
+    request.setCookies.length = 0;
+    await logIn(null, loginForm(TEST_ADMIN_PASSWORD)).catch(() => {});
+    expect(request.setCookies.map(({ name }) => name)).toEqual(["tg_admin"]);
+    expect(await db.adminDevice.count()).toBe(1);
   });
 
   it("never sends the owner off-site after signing in", async () => {
@@ -192,5 +211,26 @@ describe("sign in and out through the actions", () => {
     expect(isRedirectTo(signedOut, "/admin/login")).toBe(true);
     expect(await db.adminSession.count()).toBe(0);
     expect(request.deletedCookies).toEqual([{ name: "tg_admin", path: "/admin" }]);
+  });
+});
+
+describe("admin server actions, given a NUL in a field", () => {
+  const formActions = actions.filter(({ id }) => !id.endsWith("#logOut"));
+
+  it.each(formActions.map(({ id, action }) => [id, action] as const))("%s answers with a form error on that field and changes nothing", async (id, action) => {
+    if (!id.endsWith("#logIn")) request.token = (await signedInOwner()).token;
+    const form = await plausibleForm();
+    form.set("email", TEST_ADMIN_EMAIL);
+    form.set("password", TEST_ADMIN_PASSWORD);
+    const field = id.endsWith("#logIn") ? "email" : "reason";
+    form.set(field, `${form.get(field)}\u0000`);
+    form.set("title", "New\u0000title");
+    const before = await dataRows();
+    const result = await action(null, form);
+    // A form error (validationFailure's 4xx), not the 500 of a write PostgreSQL refused.
+    expect(result).toMatchObject({ ok: false, status: expect.toBeOneOf([400, 422]) });
+    expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toContain(field);
+    expect(await dataRows()).toEqual(before);
+    expect(await db.loginAttempt.count()).toBe(0);
   });
 });

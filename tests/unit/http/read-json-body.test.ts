@@ -39,4 +39,20 @@ describe("parseJsonText", () => {
   it("reports malformed JSON as invalid input", () => {
     expect(() => parseJsonText("{not json")).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }) as Error);
   });
+
+  it.each([
+    ["a NUL in a value", '{"productId":"a\\u0000b"}'],
+    ["a NUL in a nested value", '{"userData":{"paymail":"\\u0000"}}'],
+    ["a NUL in a key", '{"a\\u0000":1}'],
+    ["a NUL in an array", '{"list":["ok","\\u0000"]}'],
+    ["a lone high surrogate", '{"productId":"a\\ud800b"}'],
+    ["a lone low surrogate", '{"productId":"\\udc00"}'],
+    ["surrogates in the wrong order", '{"productId":"\\udc00\\ud800"}'],
+  ])("refuses text PostgreSQL cannot store: %s", (_label, text) => {
+    expect(() => parseJsonText(text)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", details: { reason: "unstorable_text" } }) as Error);
+  });
+
+  it("keeps text PostgreSQL can store: a surrogate pair, an escaped backslash before u0000", () => {
+    expect(parseJsonText('{"emoji":"\\ud83d\\udd11","literal":"\\\\u0000"}')).toEqual({ emoji: "\u{1F511}", literal: "\\u0000" });
+  });
 });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionResult, type ActionState, formDataToObject } from "@/lib/schemas/action-result";
+import { type ActionResult, type ActionState, parseFormData } from "@/lib/schemas/action-result";
 import { productFormSchema, productIdFormSchema, productPublishFormSchema } from "@/lib/schemas/products";
 import { actionFailure, validationFailure } from "@/server/admin/action-failure";
 import { requireAdminSession } from "@/server/admin/require-admin-session";
@@ -19,7 +19,7 @@ function revalidateCatalogue(slug?: string): void {
 
 export async function createProduct(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = productFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(productFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   let productId: string;
   try {
@@ -33,8 +33,8 @@ export async function createProduct(_state: ActionState, formData: FormData): Pr
 
 export async function updateProduct(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const id = productIdFormSchema.safeParse(formDataToObject(formData));
-  const parsed = productFormSchema.safeParse(formDataToObject(formData));
+  const id = parseFormData(productIdFormSchema, formData);
+  const parsed = parseFormData(productFormSchema, formData);
   if (!id.success) return validationFailure(id.error);
   if (!parsed.success) return validationFailure(parsed.error);
   try {
@@ -48,7 +48,7 @@ export async function updateProduct(_state: ActionState, formData: FormData): Pr
 
 export async function setPublished(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = productPublishFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(productPublishFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   try {
     await setProductPublished({ productId: parsed.data.productId, published: parsed.data.published, actorEmail: session.email });
@@ -62,7 +62,7 @@ export async function setPublished(_state: ActionState, formData: FormData): Pro
 
 export async function deleteProduct(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = productIdFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(productIdFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   try {
     await deleteProductRecord({ productId: parsed.data.productId, actorEmail: session.email });

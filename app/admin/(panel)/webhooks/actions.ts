@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, type ActionState, formDataToObject } from "@/lib/schemas/action-result";
+import { type ActionResult, type ActionState, parseFormData } from "@/lib/schemas/action-result";
 import { matchOrphanFormSchema } from "@/lib/schemas/admin-orders";
 import { actionFailure, validationFailure } from "@/server/admin/action-failure";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
@@ -11,7 +11,7 @@ import { matchOrphanEvent } from "@/server/payments/match-orphan-event";
 /** Assigns an orphan delivery to the order it pays, once HandCash confirms it; audited with the reason. */
 export async function matchOrphan(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = matchOrphanFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(matchOrphanFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   const { webhookEventId, orderId, reason } = parsed.data;
   let result: Awaited<ReturnType<typeof matchOrphanEvent>>;

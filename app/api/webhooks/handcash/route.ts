@@ -36,7 +36,8 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ received: true, outcome: outcome.toLowerCase() });
   } catch (error) {
     if (error instanceof AppError && (error.code === "INVALID_INPUT" || error.code === "PAYLOAD_TOO_LARGE")) {
-      return reject(error.code === "INVALID_INPUT" ? 400 : 413, error.code === "INVALID_INPUT" ? "not_json" : "too_large", error.message);
+      const reason = error.code === "PAYLOAD_TOO_LARGE" ? "too_large" : error.details?.reason === "unstorable_text" ? "unstorable_text" : "not_json";
+      return reject(error.code === "INVALID_INPUT" ? 400 : 413, reason, error.message);
     }
     log.warn({ event: "webhook.handcash.failed", err: error, ms: Math.round(performance.now() - startedAt) }, "webhook not recorded");
     // Verification could not reach HandCash: nothing recorded, and a retry can succeed.

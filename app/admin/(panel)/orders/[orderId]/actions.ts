@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, type ActionState, formDataToObject } from "@/lib/schemas/action-result";
+import { type ActionResult, type ActionState, parseFormData } from "@/lib/schemas/action-result";
 import { orderActionFormSchema } from "@/lib/schemas/admin-orders";
 import { actionFailure, validationFailure } from "@/server/admin/action-failure";
 import { recordAuditLog } from "@/server/admin/record-audit-log";
@@ -20,7 +20,7 @@ function revalidateOrder(orderId: string): void {
 /** Asks HandCash about the order now and converges our records to the answer. */
 export async function recheckOrder(_state: ActionState, formData: FormData): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = orderActionFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(orderActionFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   const { orderId, reason } = parsed.data;
   let result: Awaited<ReturnType<typeof reconcileOrder>>;
@@ -44,7 +44,7 @@ interface OwnerOrderChange {
 /** Session, reason form, the domain call (which audits itself), then the refreshed pages. */
 async function changeOrderAsOwner(formData: FormData, { run, failureEvent, successMessage }: OwnerOrderChange): Promise<ActionResult> {
   const session = await requireAdminSession();
-  const parsed = orderActionFormSchema.safeParse(formDataToObject(formData));
+  const parsed = parseFormData(orderActionFormSchema, formData);
   if (!parsed.success) return validationFailure(parsed.error);
   try {
     await run({ orderId: parsed.data.orderId, actorEmail: session.email, reason: parsed.data.reason });
