@@ -33,10 +33,20 @@ function requestRestart(): void {
   current.runner.stop().catch(() => {});
 }
 
+/** A stopped runner's outcome write, still being retried by graphile-worker after its pool was closed. */
+function isFromClosedPool(reason: unknown): boolean {
+  return reason instanceof Error && reason.message === "Cannot use a pool after calling end on the pool";
+}
+
 process.on("unhandledRejection", (reason) => {
   if (isDatabaseUnavailableError(reason)) {
     log.warn({ event: "worker.job_outcome_lost", err: reason }, "a job's outcome could not be recorded (database unavailable); restarting the job runner");
     requestRestart();
+    return;
+  }
+  if (isFromClosedPool(reason)) {
+    // Its jobs are released by the runner that replaced it (startWorker's releaseJobsOf).
+    log.warn({ event: "worker.job_outcome_lost", err: reason }, "a stopped job runner could not record a job's outcome; the next runner released it");
     return;
   }
   log.fatal({ event: "worker.crashed", err: reason }, "unhandled rejection in the worker");
