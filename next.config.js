@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The test stacks build into their own folder (TEST_BUILD_DIR in scripts/lib/local-stack.ts) and
+  // The test stacks build into their own folder (scripts/lib/test-build.ts) and
   // serve it with the same variable set, so `npm test` never writes where `npm run dev` works.
   distDir: process.env.TOLLGATE_BUILD_DIR || ".next",
   reactStrictMode: true,

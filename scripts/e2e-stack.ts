@@ -7,7 +7,8 @@
 import crypto from "node:crypto";
 import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
-import { prepareDatabase, runSeed, startEmulatorProcess, TEST_BUILD_ENV, TS_NODE_ARGS } from "./lib/local-stack.ts";
+import { prepareDatabase, runSeed, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
+import { TEST_BUILD_ENV } from "./lib/test-build.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
 stopOnSignals();

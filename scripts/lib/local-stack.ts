@@ -10,14 +10,6 @@ import { onShutdown, startChild, waitForHttp } from "./processes.ts";
 /** Node flags for running our TypeScript: tsx, and the react-server condition so `server-only` modules load outside Next. */
 export const TS_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
 
-/**
- * Where the test stacks (e2e, fault suite, benchmark) build and serve the app: not `.next`, which
- * `npm run dev` and `npm run build` use. next.config.js reads TOLLGATE_BUILD_DIR for both
- * `next build` and `next start`.
- */
-export const TEST_BUILD_DIR = ".next-test";
-export const TEST_BUILD_ENV = { TOLLGATE_BUILD_DIR: TEST_BUILD_DIR };
-
 export function loadDotEnvFile(path = ".env"): void {
   if (fs.existsSync(path)) process.loadEnvFile(path);
 }

@@ -7,7 +7,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { TEST_BUILD_DIR, TEST_BUILD_ENV, TS_NODE_ARGS } from "../../scripts/lib/local-stack";
+import { TS_NODE_ARGS } from "../../scripts/lib/local-stack";
+import { TEST_BUILD_DIR, TEST_BUILD_ENV } from "../../scripts/lib/test-build";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";

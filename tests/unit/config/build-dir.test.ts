@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TEST_BUILD_DIR, TEST_BUILD_ENV } from "@/scripts/lib/local-stack";
+import { TEST_BUILD_DIR, TEST_BUILD_ENV } from "@/scripts/lib/test-build";
 import { buildAppEnv } from "@/tests/faults/production-app";
 
 async function loadDistDir(): Promise<string | undefined> {
