@@ -1,22 +1,8 @@
 import { z } from "zod";
 import { CURRENCIES, type CurrencyCode, MINOR_UNIT_DIGITS, parseMajorUnits } from "@/lib/money";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, SUMMARY_MAX_LENGTH, slugify } from "@/lib/product-fields";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX_LENGTH = 80;
-export const SUMMARY_MAX_LENGTH = 200;
-
-/** A URL-safe slug from a title: "Café & Crème: Part 2" → "cafe-creme-part-2". */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX_LENGTH)
-    .replace(/-+$/, "");
-}
+export { SLUG_MAX_LENGTH, SLUG_PATTERN, SUMMARY_MAX_LENGTH, slugify };
 
 const optionalText = z
   .string()

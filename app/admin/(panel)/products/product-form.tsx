@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/admin/submit-button";
 import { Markdown } from "@/components/markdown";
 import { CURRENCIES, type CurrencyCode } from "@/lib/money";
 import type { ActionResult, ActionState } from "@/lib/schemas/action-result";
-import { SUMMARY_MAX_LENGTH, slugify } from "@/lib/schemas/products";
+import { SUMMARY_MAX_LENGTH, slugify } from "@/lib/product-fields";
 import styles from "./product-form.module.css";
 
 export interface ProductFormValues {
