@@ -9,7 +9,11 @@ const optionalText = z
   .optional()
   .transform((value) => value?.trim() ?? "");
 
-function priceHint(currency: CurrencyCode): string {
+/** parseMajorUnits refuses a comma rather than guess at it; this says why. */
+const PRICE_COMMA_MESSAGE = "Write the decimals after a dot, like 1.50: a comma is ambiguous (1,5 could mean 1.50, and 1,500 could mean 1500).";
+
+function priceHint(currency: CurrencyCode, input: string): string {
+  if (input.includes(",")) return PRICE_COMMA_MESSAGE;
   const digits = MINOR_UNIT_DIGITS[currency];
   return currency === "BSV" ? `Enter a positive amount of BSV with at most ${digits} decimals, like 0.0005.` : `Enter a positive amount with at most ${digits} decimals, like 2.50.`;
 }
@@ -58,7 +62,7 @@ export const productFormSchema = z
       }
       const currency = (CURRENCIES as readonly unknown[]).includes(raw.currency) ? (raw.currency as CurrencyCode) : null;
       if (currency && typeof raw.price === "string" && raw.price.trim() && parseMajorUnits(raw.price, currency) === null) {
-        context.addIssue({ code: "custom", path: ["price"], message: priceHint(currency) });
+        context.addIssue({ code: "custom", path: ["price"], message: priceHint(currency, raw.price) });
       }
     },
     { when: () => true },
