@@ -75,10 +75,10 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
             <a className={styles.payButton} href={order.paymentRequestUrl}>
               Pay with HandCash
             </a>
-            <p className={styles.hint}>On your phone? Scan the code with the HandCash app instead.</p>
+            <p className={`${styles.hint} ${styles.scanOnly}`}>HandCash app on your phone? Scan the code instead.</p>
           </div>
           {/* A plain <img>: HandCash serves the QR image, and next/image would only proxy it. */}
-          <img className={styles.qr} src={order.paymentRequestQrCodeUrl} alt="QR code for paying with the HandCash app" width={180} height={180} />
+          <img className={`${styles.qr} ${styles.scanOnly}`} src={order.paymentRequestQrCodeUrl} alt="QR code for paying with the HandCash app" width={180} height={180} />
         </div>
       )}
 
