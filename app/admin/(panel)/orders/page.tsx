@@ -149,7 +149,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                         {shortId(order.id, 12)}
                       </Link>
                     </th>
-                    <td className={ui.nowrap}>
+                    <td>
                       <TimeStamp date={order.createdAt} />
                     </td>
                     <td>{order.productTitle}</td>
@@ -157,10 +157,10 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                     <td>
                       <OrderStatusBadge status={order.status} />
                     </td>
-                    <td className={ui.nowrap}>
+                    <td>
                       <TimeStamp date={order.paidAt} />
                     </td>
-                    <td>{order.payments[0]?.payerPaymail ?? <span className={ui.muted}>—</span>}</td>
+                    <td className={ui.breakAnywhere}>{order.payments[0]?.payerPaymail ?? <span className={ui.muted}>—</span>}</td>
                   </tr>
                 ))}
               </tbody>
