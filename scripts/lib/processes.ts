@@ -3,14 +3,13 @@
  * so Ctrl-C (or any child dying) stops every child and then the embedded database.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 
 export interface SupervisedChild {
   name: string;
   child: ChildProcess;
   exited: Promise<number>;
 }
-
-const CONTROL_SEQUENCES = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 const children: SupervisedChild[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -31,7 +30,7 @@ export function startChild(name: string, command: string, args: string[], env: N
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
       // Lines with nothing to read (blank, or only a terminal control sequence such as next's "show cursor") are dropped.
-      for (const line of lines) if (line.replace(CONTROL_SEQUENCES, "").trim() !== "") target.write(prefix + line + "\n");
+      for (const line of lines) if (stripVTControlCharacters(line).trim() !== "") target.write(prefix + line + "\n");
     });
   };
   relay(child.stdout, process.stdout);
