@@ -31,7 +31,7 @@ const MAX_LOGGED_DEPTH = 8;
  * cancellation key, passwords, headers), and they ride along unasked: pg-pool attaches the whole
  * client to the error it emits when an idle connection drops.
  */
-export function toLoggableValue(value: unknown, depth = 0, ancestors = new Set<object>()): unknown {
+function toLoggableValue(value: unknown, depth = 0, ancestors = new Set<object>()): unknown {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "function" || typeof value === "symbol") return undefined;
   if (value === null || typeof value !== "object") return value;

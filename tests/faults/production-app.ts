@@ -1,8 +1,9 @@
 /**
  * Processes of a production-like stack, for the fault suite and the benchmark: the production
- * build in the test build folder (rebuilt when a source file is newer than it), `next start`, the worker and the emulator,
- * each in its own process group with its output in a log file, so one can be killed outright
- * (SIGKILL reaches the whole group) and the test output stays readable.
+ * build in the test build folder, .next-test (rebuilt when a source file is newer than it),
+ * `next start`, the worker and the emulator, each in its own process group with its output in a
+ * log file, so one can be killed outright (SIGKILL reaches the whole group) and the test output
+ * stays readable.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
