@@ -55,13 +55,16 @@ export function parseCreatedOrder(value: unknown): CreatedOrder | null {
   if (!isFields(value)) return null;
   const { orderId, status, paymentRequestUrl, paymentRequestQrCodeUrl, expiresAt } = value;
   const price = parseMoney(value.price);
-  if (!isString(orderId) || !isOrderStatus(status) || !isWebUrl(paymentRequestUrl) || !isWebUrl(paymentRequestQrCodeUrl) || !isIsoDateTime(expiresAt) || !price) return null;
+  const isValid =
+    isString(orderId) && isOrderStatus(status) && isWebUrl(paymentRequestUrl) && isWebUrl(paymentRequestQrCodeUrl) && isIsoDateTime(expiresAt) && price !== null;
+  if (!isValid) return null;
   return { orderId, status, paymentRequestUrl, paymentRequestQrCodeUrl, expiresAt, price };
 }
 
 export function parseOrderStatusView(value: unknown): OrderStatusView | null {
   if (!isFields(value)) return null;
   const { orderId, status, productSlug, paidAt, expiresAt } = value;
-  if (!isString(orderId) || !isOrderStatus(status) || !isString(productSlug) || !(paidAt === null || isIsoDateTime(paidAt)) || !isIsoDateTime(expiresAt)) return null;
+  const isValid = isString(orderId) && isOrderStatus(status) && isString(productSlug) && (paidAt === null || isIsoDateTime(paidAt)) && isIsoDateTime(expiresAt);
+  if (!isValid) return null;
   return { orderId, status, productSlug, paidAt, expiresAt };
 }

@@ -28,7 +28,8 @@ try {
     extraEnv: { EMULATOR_RETRY_INITIAL_MS: "250", EMULATOR_RETRY_MAX_DELAY_MS: "2000" },
   });
 
-  const build = startChild("build", "node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_BUILD_ENV }, { isOneShot: true });
+  const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_BUILD_ENV };
+  const build = startChild("build", "node_modules/.bin/next", ["build"], buildEnv, { isOneShot: true });
   if ((await build.exited) !== 0) throw new Error("next build failed; see the [build] lines above.");
 
   const appEnv: NodeJS.ProcessEnv = {

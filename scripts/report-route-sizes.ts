@@ -65,7 +65,12 @@ function measureRouteSizes(distDir: string): RouteSize[] {
     for (const [key, manifest] of Object.entries(readClientReferenceManifest(manifestFile))) {
       if (key.startsWith("/_")) continue;
       const files = new Set([...buildManifest.rootMainFiles, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
-      const totals = [...files].map(sizeOf).reduce((sum, size) => ({ bytes: sum.bytes + size.bytes, gzipBytes: sum.gzipBytes + size.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+      const totals = { bytes: 0, gzipBytes: 0 };
+      for (const file of files) {
+        const size = sizeOf(file);
+        totals.bytes += size.bytes;
+        totals.gzipBytes += size.gzipBytes;
+      }
       sizes.push({ route: toRoute(key), files: files.size, ...totals });
     }
   }
@@ -79,7 +84,9 @@ function formatKilobytes(bytes: number): string {
 function formatRouteSizes(sizes: RouteSize[]): string {
   const width = Math.max("Route".length, ...sizes.map(({ route }) => route.length)) + 2;
   const header = `${"Route".padEnd(width)}${"JS files".padStart(9)}${"Size".padStart(12)}${"Gzip".padStart(12)}`;
-  const rows = sizes.map(({ route, files, bytes, gzipBytes }) => `${route.padEnd(width)}${String(files).padStart(9)}${formatKilobytes(bytes).padStart(12)}${formatKilobytes(gzipBytes).padStart(12)}`);
+  const rows = sizes.map(
+    ({ route, files, bytes, gzipBytes }) => `${route.padEnd(width)}${String(files).padStart(9)}${formatKilobytes(bytes).padStart(12)}${formatKilobytes(gzipBytes).padStart(12)}`,
+  );
   return [`JavaScript per page (what a browser downloads to open it):`, header, ...rows].join("\n");
 }
 

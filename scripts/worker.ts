@@ -40,7 +40,7 @@ function isFromClosedPool(reason: unknown): boolean {
 
 process.on("unhandledRejection", (reason) => {
   if (isDatabaseUnavailableError(reason)) {
-    log.warn({ event: "worker.job_outcome_lost", err: reason }, "a job's outcome could not be recorded (database unavailable); restarting the job runner");
+    log.warn({ event: "worker.job_outcome_lost", err: reason }, "a job's outcome could not be recorded (database away); restarting the job runner");
     requestRestart();
     return;
   }

@@ -78,7 +78,13 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
             <p className={`${styles.hint} ${styles.scanOnly}`}>HandCash app on your phone? Scan the code instead.</p>
           </div>
           {/* A plain <img>: HandCash serves the QR image, and next/image would only proxy it. */}
-          <img className={`${styles.qr} ${styles.scanOnly}`} src={order.paymentRequestQrCodeUrl} alt="QR code for paying with the HandCash app" width={180} height={180} />
+          <img
+            className={`${styles.qr} ${styles.scanOnly}`}
+            src={order.paymentRequestQrCodeUrl}
+            alt="QR code for paying with the HandCash app"
+            width={180}
+            height={180}
+          />
         </div>
       )}
 
