@@ -1,5 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The test stacks build into their own folder (scripts/lib/test-build.ts) and
+  // serve it with the same variable set, so `npm test` never writes where `npm run dev` works.
+  distDir: process.env.TOLLGATE_BUILD_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // HandCash does not follow redirects: a webhook URL pasted with a trailing slash must reach

@@ -53,6 +53,7 @@ function renderDocument(title: string, content: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <style>${STYLES}</style>
 </head>
 <body>

@@ -6,6 +6,7 @@ import { HttpError, type Reply, replyJson } from "./http";
 import { takeOutageAnswer } from "./outage";
 import { findRoute, type Route } from "./router";
 import { buildControlRoutes } from "./routes/control";
+import { buildFaviconRoutes } from "./routes/favicon";
 import { buildPayPageRoutes } from "./routes/pay-page";
 import { buildPaymentRequestRoutes } from "./routes/payment-requests";
 import { buildQrCodeRoutes } from "./routes/qr-code";
@@ -56,6 +57,7 @@ export function createEmulatorServer(overrides: Partial<EmulatorConfig> = {}, op
     ...buildPaymentRequestRoutes(context),
     ...buildQrCodeRoutes(context),
     ...buildPayPageRoutes(context),
+    ...buildFaviconRoutes(),
   ];
 
   async function handleRequest(request: http.IncomingMessage): Promise<Reply> {

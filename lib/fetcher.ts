@@ -1,4 +1,5 @@
-import type { z } from "zod";
+/** Checks an answer's shape: the value as the caller's type, or null when it does not fit. */
+export type ResponseCheck<T> = (value: unknown) => T | null;
 
 /** An error from our own JSON API, carrying the HTTP status and the server's message. */
 export class ApiError extends Error {
@@ -25,22 +26,22 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Our API's answers are checked too: a proxy page or a changed shape fails loudly, not later. */
-async function parseResponse<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+async function parseResponse<T>(response: Response, check: ResponseCheck<T>): Promise<T> {
   if (!response.ok) throw await toApiError(response);
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ApiError(response.status, "The server sent an unexpected answer. Please reload the page.");
-  return parsed.data;
+  const parsed = check(await response.json().catch(() => undefined));
+  if (parsed === null) throw new ApiError(response.status, "The server sent an unexpected answer. Please reload the page.");
+  return parsed;
 }
 
-export async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
-  return parseResponse(await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" }), schema);
+export async function getJson<T>(url: string, check: ResponseCheck<T>): Promise<T> {
+  return parseResponse(await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" }), check);
 }
 
-export async function postJson<T>(url: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+export async function postJson<T>(url: string, body: unknown, check: ResponseCheck<T>): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
     headers: { accept: "application/json", "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  return parseResponse(response, schema);
+  return parseResponse(response, check);
 }

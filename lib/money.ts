@@ -16,13 +16,13 @@ export function toMajorUnits({ amount, currency }: Money): number {
 }
 
 /**
- * Parses a price typed by a person ("2.50", "2,50", "3") into minor units, or null when it is
- * not a positive amount with at most the currency's number of decimals.
+ * Parses a price typed by a person ("2.50", "3") into minor units, or null when it is not a
+ * positive amount with at most the currency's number of decimals. A comma is refused rather than
+ * guessed at: "1,5" reads as 1.50 in Paris and "1,500" as 1500 in London.
  */
 export function parseMajorUnits(input: string, currency: CurrencyCode): number | null {
   const digits = MINOR_UNIT_DIGITS[currency];
-  const normalised = input.trim().replace(",", ".");
-  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(normalised);
+  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(input.trim());
   if (!match) return null;
   const [, whole = "0", fraction = ""] = match;
   if (fraction.length > digits) return null;

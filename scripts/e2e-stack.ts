@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT } from "../tests/e2e/stack-config.ts";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../tests/setup/test-config.ts";
 import { prepareDatabase, runSeed, SERVE_APP_ARGS, startEmulatorProcess, TS_NODE_ARGS } from "./lib/local-stack.ts";
+import { TEST_BUILD_ENV } from "./lib/test-build.ts";
 import { shutdown, startChild, stopOnSignals } from "./lib/processes.ts";
 
 stopOnSignals();
@@ -27,13 +28,15 @@ try {
     extraEnv: { EMULATOR_RETRY_INITIAL_MS: "250", EMULATOR_RETRY_MAX_DELAY_MS: "2000" },
   });
 
-  const build = startChild("build", "node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, { isOneShot: true });
+  const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_BUILD_ENV };
+  const build = startChild("build", "node_modules/.bin/next", ["build"], buildEnv, { isOneShot: true });
   if ((await build.exited) !== 0) throw new Error("next build failed; see the [build] lines above.");
 
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...TEST_BUILD_ENV,
     DATABASE_URL: databaseUrl,
     HANDCASH_APP_ID: TEST_HANDCASH_APP_ID,
     HANDCASH_APP_SECRET: TEST_HANDCASH_APP_SECRET,

@@ -53,7 +53,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDO
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|terminating connection|database system is (shutting down|starting up)|Unable to start a transaction/i;
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|terminating connection|database system is (shutting down|starting up)|Unable to start a transaction|connection error and is not queryable/i;
 
 /** True for errors that mean "the database is not answering" (a retry can help), as opposed to a bad query. */
 export function isDatabaseUnavailableError(error: unknown): boolean {

@@ -43,3 +43,13 @@ export function formatPercent(ratio: number): string {
 export function shortId(id: string, keep = 10): string {
   return id.length > keep + 1 ? `${id.slice(0, keep)}…` : id;
 }
+
+/**
+ * Who paid, as HandCash told us: the paymail, and the email only when it says something more. For
+ * many HandCash users they are the same address, which read as "alice@handcash.io (alice@handcash.io)".
+ */
+export function formatPayer(paymail: string | null, email: string | null): string | null {
+  const isSameAddress = paymail !== null && email !== null && paymail.trim().toLowerCase() === email.trim().toLowerCase();
+  if (!paymail) return email;
+  return email && !isSameAddress ? `${paymail} (${email})` : paymail;
+}

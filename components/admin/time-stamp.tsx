@@ -1,6 +1,7 @@
 import ui from "./admin-ui.module.css";
 import { formatDateTime } from "./format";
 
+/** A moment in UTC; the date and the time each stay on one line, so a narrow column breaks between them. */
 export function TimeStamp({ date }: { date: Date | string | null }) {
   // A screen reader says "none" rather than "em dash" (a plain <span> cannot carry an aria-label).
   if (!date)
@@ -11,5 +12,10 @@ export function TimeStamp({ date }: { date: Date | string | null }) {
       </span>
     );
   const value = new Date(date);
-  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
+  const [day, time] = formatDateTime(value).split(", ");
+  return (
+    <time dateTime={value.toISOString()}>
+      <span className={ui.nowrap}>{day},</span> <span className={ui.nowrap}>{time}</span>
+    </time>
+  );
 }

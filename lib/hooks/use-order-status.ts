@@ -5,7 +5,9 @@ import useSWR from "swr";
 import { ORDER_POLL_INTERVAL_MS } from "@/lib/config";
 import { getJson } from "@/lib/fetcher";
 import { orderStatusPath } from "@/lib/routes";
-import { type OrderStatusView, orderStatusViewSchema, TERMINAL_ORDER_STATUS_NAMES } from "@/lib/schemas/orders";
+import { parseOrderStatusView } from "@/lib/order-responses";
+import { TERMINAL_ORDER_STATUS_NAMES } from "@/lib/order-statuses";
+import type { OrderStatusView } from "@/lib/schemas/orders";
 
 /**
  * Polls our own status endpoint (never HandCash) every 2 s while the order is pending. Back from
@@ -25,7 +27,7 @@ export function useOrderStatus(orderId: string | null, expiresAt: string | null,
     [expiresAt],
   );
   const key = orderId ? `${orderStatusPath(orderId)}${transactionIdHint ? `?transactionId=${encodeURIComponent(transactionIdHint)}` : ""}` : null;
-  return useSWR<OrderStatusView>(key, (url: string) => getJson(url, orderStatusViewSchema), {
+  return useSWR<OrderStatusView>(key, (url: string) => getJson(url, parseOrderStatusView), {
     refreshInterval,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

@@ -1,29 +1,19 @@
 import { z } from "zod";
 import { CURRENCIES, type CurrencyCode, MINOR_UNIT_DIGITS, parseMajorUnits } from "@/lib/money";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, SUMMARY_MAX_LENGTH, slugify } from "@/lib/product-fields";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX_LENGTH = 80;
-export const SUMMARY_MAX_LENGTH = 200;
-
-/** A URL-safe slug from a title: "Café & Crème: Part 2" → "cafe-creme-part-2". */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX_LENGTH)
-    .replace(/-+$/, "");
-}
+export { SLUG_MAX_LENGTH, SLUG_PATTERN, SUMMARY_MAX_LENGTH, slugify };
 
 const optionalText = z
   .string()
   .optional()
   .transform((value) => value?.trim() ?? "");
 
-function priceHint(currency: CurrencyCode): string {
+/** parseMajorUnits refuses a comma rather than guess at it; this says why. */
+const PRICE_COMMA_MESSAGE = "Write the decimals after a dot, like 1.50: a comma is ambiguous (1,5 could mean 1.50, and 1,500 could mean 1500).";
+
+function priceHint(currency: CurrencyCode, input: string): string {
+  if (input.includes(",")) return PRICE_COMMA_MESSAGE;
   const digits = MINOR_UNIT_DIGITS[currency];
   return currency === "BSV" ? `Enter a positive amount of BSV with at most ${digits} decimals, like 0.0005.` : `Enter a positive amount with at most ${digits} decimals, like 2.50.`;
 }
@@ -72,7 +62,7 @@ export const productFormSchema = z
       }
       const currency = (CURRENCIES as readonly unknown[]).includes(raw.currency) ? (raw.currency as CurrencyCode) : null;
       if (currency && typeof raw.price === "string" && raw.price.trim() && parseMajorUnits(raw.price, currency) === null) {
-        context.addIssue({ code: "custom", path: ["price"], message: priceHint(currency) });
+        context.addIssue({ code: "custom", path: ["price"], message: priceHint(currency, raw.price) });
       }
     },
     { when: () => true },

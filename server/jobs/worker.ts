@@ -1,5 +1,6 @@
 import "server-only";
-import { Logger, type Runner, run, type Task } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, makeWorkerUtils, type Runner, run, type Task, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { env } from "@/server/env";
 import { planOrderFulfilment, runFulfilment } from "@/server/fulfilment/fulfil-order";
@@ -72,20 +73,36 @@ function fulfilmentTasks(handlers: readonly FulfilmentHandler[]): Record<string,
   };
 }
 
-/** graphile-worker's own messages, as our JSON log lines; its per-job chatter is debug level. */
+/**
+ * graphile-worker's own messages, as our JSON log lines; its per-job chatter (info) is our debug
+ * level. Its debug messages are not written at all: one of them prints the pool's options with
+ * util.inspect, connection string and clients included, which no log line may contain.
+ */
 const workerLogger = new Logger((scope) => (level, message, meta) => {
   const line = { event: "worker.log", scope, meta };
   if (level === "error") log.error(line, message);
   else if (level === "warning") log.warn(line, message);
-  else log.debug(line, message);
+  else if (level === "info") log.debug(line, message);
 });
 
 export interface StartWorkerOptions {
   /** The kinds of fulfilment paid orders go through; FULFILMENT_HANDLERS unless told otherwise. */
   fulfilmentHandlers?: readonly FulfilmentHandler[];
+  /**
+   * Runners of this process that stopped without releasing their jobs (see scripts/worker.ts):
+   * their locks are lifted before the new runner starts, so those jobs run again now rather than
+   * after graphile-worker's four-hour lock timeout.
+   */
+  releaseJobsOf?: string[];
 }
 
-export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS }: StartWorkerOptions = {}): Promise<Runner> {
+export interface StartedWorker {
+  runner: Runner;
+  /** The name graphile-worker locks this runner's jobs under. */
+  workerPoolId: string;
+}
+
+export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS, releaseJobsOf = [] }: StartWorkerOptions = {}): Promise<StartedWorker> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is required to run the worker");
   // Our own pool, so a connection dropped while PostgreSQL restarts is logged instead of
   // crashing the process (pg emits 'error' on idle clients); jobs resume when it is back.
@@ -93,8 +110,20 @@ export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS }: 
   const onConnectionLost = (error: Error) => log.warn({ event: "worker.db_connection_lost", err: error }, "worker lost a database connection");
   pgPool.on("error", onConnectionLost);
   pgPool.on("connect", (client) => client.on("error", onConnectionLost));
+  try {
+    if (releaseJobsOf.length > 0) await releaseJobsOfStoppedRunners(pgPool, releaseJobsOf);
+  } catch (error) {
+    await pgPool.end().catch(() => {});
+    throw error;
+  }
+  let workerPoolId = "";
+  const events: WorkerEvents = new EventEmitter();
+  events.once("pool:create", ({ workerPool }) => {
+    workerPoolId = workerPool.id;
+  });
   const runner = await run({
     pgPool,
+    events,
     concurrency: 4,
     pollInterval: 2_000,
     // Our launcher owns shutdown: SIGTERM → runner.stop(), which waits for running jobs.
@@ -111,6 +140,16 @@ export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS }: 
   // Keeps an existing schedule (preserve_run_at), so restarting never delays or doubles the sweep.
   await runner.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "preserve_run_at" });
   log.info({ event: "worker.started", reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS }, "worker started");
-  void runner.promise.finally(() => pgPool.end().catch(() => {}));
-  return runner;
+  void runner.promise.catch(() => {}).finally(() => pgPool.end().catch(() => {}));
+  return { runner, workerPoolId };
+}
+
+async function releaseJobsOfStoppedRunners(pgPool: pg.Pool, workerPoolIds: string[]): Promise<void> {
+  const utils = await makeWorkerUtils({ pgPool, logger: workerLogger });
+  try {
+    await utils.forceUnlockWorkers(workerPoolIds);
+  } finally {
+    await utils.release();
+  }
+  log.info({ event: "worker.jobs_released", workerPoolIds }, "released the jobs a stopped runner still held");
 }

@@ -142,6 +142,10 @@ test("the owner sells a new product: a reader buys it, the owner sees it paid wi
   for (const entry of ["Order created", "HandCash payment request created", "Webhook delivery from HandCash", "HandCash confirmed the payment", "Payment recorded", "Marked paid", "Access granted to the reader"]) {
     await expect(timeline.getByText(entry, { exact: true }).first()).toBeVisible();
   }
+  // The emulator's users have the same paymail and email: the payer is named once.
+  const payment = timeline.locator('[data-timeline-type="PAYMENT"]');
+  await expect(payment).toContainText(/ from \w+@handcash\.io\b/);
+  await expect(payment).not.toContainText(/\(\w+@handcash\.io\)/);
   // The reader's return from HandCash may record the payment a moment before the webhook lands;
   // the delivery is then answered as a duplicate. Either way it is on the timeline with our answer.
   await expect(timeline.getByText(/^(Recorded|Duplicate)$/).first()).toBeVisible();
@@ -244,4 +248,26 @@ test("Markdown with <script> and onerror= entered in the admin never runs, in th
   expect(dialogs).toEqual([]);
   await reader.context().close();
   await owner.context().close();
+});
+
+test("the orders list fits a 1366 px laptop screen without scrolling sideways", async ({ browser, request }) => {
+  const owner = await signedInOwner(browser);
+  const id = unique();
+  const title = `The Lighthouse Keepers of the Northern Coast and the Long Winter Nights ${id}`;
+  const productId = await createProductAsOwner(owner, { title, summary: "A long read.", preview: "The free part.", body: "The paid part.", price: "12.50", currency: "GBP" });
+  // A paid order, so every column (payer and paid time included) holds something.
+  const created = await request.post("/api/orders", { data: { productId } });
+  expect(created.status()).toBe(201);
+  const paymentRequestId = ((await created.json()) as { paymentRequestUrl: string }).paymentRequestUrl.split("/").at(-1);
+  expect((await request.post(`${E2E_EMULATOR_URL}/_emulator/paymentRequests/${paymentRequestId}/pay`, { data: { delivery: "normal" } })).status()).toBe(200);
+
+  await owner.setViewportSize({ width: 1366, height: 768 });
+  await openOrderOf(owner, title, "Paid");
+  await owner.goto("/admin/orders");
+  await expect(owner.getByRole("row").filter({ hasText: title })).toHaveCount(1);
+  const overflow = await owner.evaluate(() => {
+    const wrap = document.querySelector("table")!.parentElement!;
+    return { page: document.documentElement.scrollWidth - window.innerWidth, table: wrap.scrollWidth - wrap.clientWidth };
+  });
+  expect(overflow).toEqual({ page: 0, table: 0 });
 });

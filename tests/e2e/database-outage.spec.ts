@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { SERVE_APP_ARGS } from "../../scripts/lib/local-stack";
+import { TEST_BUILD_ENV } from "../../scripts/lib/test-build";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 /**
@@ -15,6 +16,8 @@ test.beforeAll(async () => {
   app = spawn(process.execPath, [...SERVE_APP_ARGS, "--port", String(OUTAGE_PORT)], {
     env: {
       ...process.env,
+      // The build the e2e stack made, in the test build folder.
+      ...TEST_BUILD_ENV,
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:9/absent",
       HANDCASH_APP_ID: TEST_HANDCASH_APP_ID,

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { devices, type Page } from "@playwright/test";
 import { SEED_ARTICLES } from "../../prisma/seed-articles";
 import { expect, test } from "./fixtures";
 import { E2E_EMULATOR_URL } from "./stack-config";
@@ -102,4 +102,23 @@ test("coming back from HandCash unlocks even when the webhook is lost", async ({
   await expect(page.getByTestId("premium-body")).toContainText(premiumSentence(lostWebhookArticle));
   const deliveries = await (await request.get(`${E2E_EMULATOR_URL}/_emulator/deliveries?paymentRequestId=${paymentRequestId}`)).json();
   expect(deliveries.deliveries.every((delivery: { attemptCount: number }) => delivery.attemptCount === 0)).toBe(true);
+});
+
+test("on a phone the paywall offers the HandCash link, and no code to scan with that same phone", async ({ browser }) => {
+  const phone = await browser.newContext({ ...devices["Pixel 7"] });
+  const page = await phone.newPage();
+  await page.goto(`/articles/${lockedArticle.slug}`);
+  await page.getByRole("button", { name: /^Unlock for / }).click();
+  await expect(page.getByRole("link", { name: "Pay with HandCash" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeHidden();
+  await expect(page.getByText(/Scan the code/)).toBeHidden();
+  await phone.close();
+
+  // A computer still gets the code, for paying with the app on a phone.
+  const desktop = await browser.newPage();
+  await desktop.goto(`/articles/${lockedArticle.slug}`);
+  await desktop.getByRole("button", { name: /^Unlock for / }).click();
+  await expect(desktop.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expect(desktop.getByText("HandCash app on your phone? Scan the code instead.")).toBeVisible();
+  await desktop.close();
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { FAULT_RECONCILE_INTERVAL_SECONDS } from "./fault-config";
 import {
   appUrl,
   attemptWebhook,
@@ -114,6 +115,14 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
   expect(await db.payment.count({ where: { orderId: { in: orderIds } } })).toBe(ORDER_COUNT);
   expect(await db.entitlement.count({ where: { orderId: { in: orderIds } } })).toBe(ORDER_COUNT);
   await expectAllPaidThroughApi(orders);
+  // Jobs the worker was running when PostgreSQL went away must not stay locked in its name (graphile-worker
+  // would wait four hours): the reconciliation sweep among them, which would stop every later check.
+  const stuckJobs = await pollUntil(
+    () => db.$queryRaw<{ id: bigint; task_identifier: string }[]>`SELECT id, task_identifier FROM graphile_worker.jobs WHERE locked_at < to_timestamp(${outageEndedAt / 1000})`,
+    (jobs) => jobs.length === 0,
+    { timeoutMs: FAULT_RECONCILE_INTERVAL_SECONDS * 1000 * 3 },
+  );
+  expect(stuckJobs).toEqual([]);
   // Neither the app nor the worker may die of a database outage.
   const status = await readStackStatus();
   expect.soft(status.unexpectedExits.slice(exitsBefore)).toEqual([]);

@@ -1,18 +1,19 @@
 /**
  * Processes of a production-like stack, for the fault suite and the benchmark: the production
- * build (rebuilt when a source file is newer than it), served as `npm start` serves it
- * (scripts/serve-app.ts), the worker and the emulator,
- * each in its own process group with its output in a log file, so one can be killed outright
- * (SIGKILL reaches the whole group) and the test output stays readable.
+ * build in the test build folder, .next-test (rebuilt when a source file is newer than it), served as
+ * `npm start` serves it (scripts/serve-app.ts), the worker and the emulator, each in its own process
+ * group with its output in a log file, so one can be killed outright (SIGKILL reaches the whole group)
+ * and the test output stays readable.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SERVE_APP_ARGS, TS_NODE_ARGS } from "../../scripts/lib/local-stack";
+import { TEST_BUILD_DIR, TEST_BUILD_ENV } from "../../scripts/lib/test-build";
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../setup/test-config";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
-const BUILD_ID_FILE = ".next/BUILD_ID";
+const BUILD_ID_FILE = path.join(TEST_BUILD_DIR, "BUILD_ID");
 /** Everything `next build` reads; tests/, emulator/ and scripts/ are not part of the build. */
 const BUILD_INPUTS = ["app", "server", "lib", "components", "generated", "public", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
 
@@ -100,7 +101,13 @@ export async function ensureProductionBuild({ logDir }: { logDir: string }): Pro
   if (!isBuildStale()) return;
   console.log(`[stack] building the app (next build; output in ${path.join(logDir, "build.log")})…`);
   const startedAt = Date.now();
-  const build = startProcess({ name: "build", command: process.execPath, args: [NEXT_BIN, "build"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, logDir });
+  const build = startProcess({
+    name: "build",
+    command: process.execPath,
+    args: [NEXT_BIN, "build"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...TEST_BUILD_ENV },
+    logDir,
+  });
   const code = await build.exited;
   if (code !== 0) throw new Error(`next build failed with code ${code}; see ${build.logFile}`);
   console.log(`[stack] built in ${Math.round((Date.now() - startedAt) / 1000)} s`);
@@ -125,6 +132,7 @@ export function buildAppEnv({ appUrl, port, databaseUrl, emulatorUrl, logLevel, 
   return {
     ...buildMinimalEnv("production"),
     NEXT_TELEMETRY_DISABLED: "1",
+    ...TEST_BUILD_ENV,
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     HANDCASH_APP_ID: TEST_HANDCASH_APP_ID,

@@ -17,7 +17,6 @@ describe("toMajorUnits", () => {
 describe("parseMajorUnits", () => {
   it.each([
     ["2.50", "USD", 250],
-    ["2,5", "EUR", 250],
     ["3", "GBP", 300],
     [" 0.01 ", "USD", 1],
     ["0.0005", "BSV", 50_000],
@@ -34,6 +33,11 @@ describe("parseMajorUnits", () => {
     ["", "USD"],
     ["1e3", "USD"],
     ["0.000000001", "BSV"],
+    // A comma is refused, not guessed at: a decimal comma here, a thousands separator there.
+    ["1,5", "EUR"],
+    ["2,50", "EUR"],
+    ["1,500", "USD"],
+    ["1,500.00", "USD"],
   ] as const)("rejects %s %s", (input, currency) => {
     expect(parseMajorUnits(input, currency)).toBeNull();
   });

@@ -70,7 +70,7 @@ describe("fulfilment beyond access", () => {
     const order = await createPaidOrder();
     expect(await deliver(webhookBody(order))).toBe(200);
 
-    const runner = await startWorker({ fulfilmentHandlers: [email.handler, shipping.handler, notForThisOrder.handler] });
+    const { runner } = await startWorker({ fulfilmentHandlers: [email.handler, shipping.handler, notForThisOrder.handler] });
     try {
       await vi.waitFor(async () => expect(await timelineTypes(order.orderId)).toContain("FULFILLED"), { timeout: 20_000, interval: 200 });
     } finally {
@@ -96,7 +96,7 @@ describe("fulfilment beyond access", () => {
   it("marks an order that needs nothing beyond access fulfilled as soon as its job runs", async () => {
     const order = await createPaidOrder();
     expect(await deliver(webhookBody(order))).toBe(200);
-    const runner = await startWorker({ fulfilmentHandlers: [] });
+    const { runner } = await startWorker({ fulfilmentHandlers: [] });
     try {
       await vi.waitFor(async () => expect(await timelineTypes(order.orderId)).toEqual(["CREATED", "PAYMENT_REQUEST_CREATED", "VERIFIED", "PAID", "ACCESS_GRANTED", "FULFILLED"]), {
         timeout: 20_000,

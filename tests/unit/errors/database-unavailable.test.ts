@@ -14,6 +14,8 @@ describe("isDatabaseUnavailableError", () => {
     ["adapter-pg's closed connection", new Error("driver adapter error", { cause: { kind: "ConnectionClosed" } })],
     ["no transaction could start (P2028)", prismaError("P2028", "Transaction API error: Unable to start a transaction in the given time.")],
     ["no pool connection in time (P2024)", prismaError("P2024")],
+    // pg, when a pooled client whose connection already failed is used again (graphile-worker does, for its bookkeeping).
+    ["a client whose connection broke", new Error("Client has encountered a connection error and is not queryable")],
     ["a nested cause", new Error("outer", { cause: new Error("middle", { cause: { code: "57P03" } }) })],
     [
       "Prisma's wrapped adapter error (P2039 with 57P01 inside)",

@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { useOrderStatus } from "@/lib/hooks/use-order-status";
 import { ApiError, postJson } from "@/lib/fetcher";
 import { formatMoney, type Money } from "@/lib/money";
-import { type CreatedOrder, createdOrderSchema } from "@/lib/schemas/orders";
+import { parseCreatedOrder } from "@/lib/order-responses";
+import type { CreatedOrder } from "@/lib/schemas/orders";
 import styles from "./paywall.module.css";
 
 interface PaywallProps {
@@ -38,7 +39,7 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
     setIsCreating(true);
     setCreateError(null);
     try {
-      setOrder(await postJson("/api/orders", { productId }, createdOrderSchema));
+      setOrder(await postJson("/api/orders", { productId }, parseCreatedOrder));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) router.refresh();
       else setCreateError(error instanceof Error ? error.message : "Could not start the payment.");
@@ -74,10 +75,16 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
             <a className={styles.payButton} href={order.paymentRequestUrl}>
               Pay with HandCash
             </a>
-            <p className={styles.hint}>On your phone? Scan the code with the HandCash app instead.</p>
+            <p className={`${styles.hint} ${styles.scanOnly}`}>HandCash app on your phone? Scan the code instead.</p>
           </div>
           {/* biome-ignore lint/performance/noImgElement: HandCash serves the QR image, and next/image would only proxy it. */}
-          <img className={styles.qr} src={order.paymentRequestQrCodeUrl} alt="QR code for paying with the HandCash app" width={180} height={180} />
+          <img
+            className={`${styles.qr} ${styles.scanOnly}`}
+            src={order.paymentRequestQrCodeUrl}
+            alt="QR code for paying with the HandCash app"
+            width={180}
+            height={180}
+          />
         </div>
       )}
 

@@ -159,7 +159,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                         {shortId(order.id, 12)}
                       </Link>
                     </th>
-                    <td className={ui.nowrap}>
+                    <td>
                       <TimeStamp date={order.createdAt} />
                     </td>
                     <td>{order.productTitle}</td>
@@ -168,10 +168,10 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                       <OrderStatusBadge status={order.status} />
                       {order.refundReason && !order.refundedAt ? <> <span className={`${ui.badge} ${ui.badgeBad}`}>Refund due</span></> : null}
                     </td>
-                    <td className={ui.nowrap}>
+                    <td>
                       <TimeStamp date={order.paidAt} />
                     </td>
-                    <td>{order.payments[0]?.payerPaymail ?? <span className={ui.muted}>—</span>}</td>
+                    <td className={ui.breakAnywhere}>{order.payments[0]?.payerPaymail ?? <span className={ui.muted}>—</span>}</td>
                   </tr>
                 ))}
               </tbody>

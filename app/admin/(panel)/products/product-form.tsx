@@ -5,9 +5,9 @@ import ui from "@/components/admin/admin-ui.module.css";
 import { FieldError, FormMessage, fieldInvalid } from "@/components/admin/form-message";
 import { SubmitButton } from "@/components/admin/submit-button";
 import { Markdown } from "@/components/markdown";
-import { CURRENCIES, type CurrencyCode } from "@/lib/money";
+import { CURRENCIES, type CurrencyCode, formatMoney, parseMajorUnits } from "@/lib/money";
 import type { ActionResult, ActionState } from "@/lib/schemas/action-result";
-import { SUMMARY_MAX_LENGTH, slugify } from "@/lib/schemas/products";
+import { SUMMARY_MAX_LENGTH, slugify } from "@/lib/product-fields";
 import styles from "./product-form.module.css";
 
 export interface ProductFormValues {
@@ -157,7 +157,7 @@ export function ProductForm({ action, initialValues, productId, submitLabel }: P
             aria-describedby={describedBy("price", true)}
           />
           <p id="product-price-hint" className={ui.hint}>
-            In {values.currency === "BSV" ? "BSV" : "whole units, like 2.50"}. Existing orders keep the price they were created with.
+            {describePrice(values.price, values.currency)} Existing orders keep the price they were created with.
           </p>
           <FieldError state={state} name="price" id="product-price-error" />
         </div>
@@ -278,4 +278,12 @@ function MarkdownField({ name, label, hint, value, onChange, state, rows }: Mark
       </section>
     </div>
   );
+}
+
+/** The price as readers will be charged it, while it is typed, so a misreading shows before saving. */
+function describePrice(input: string, currency: CurrencyCode): string {
+  if (input.includes(",")) return "Use a dot for the decimals, like 1.50.";
+  const amount = parseMajorUnits(input, currency);
+  if (amount !== null) return `Readers pay ${formatMoney({ amount, currency })}.`;
+  return `In ${currency === "BSV" ? "BSV" : "whole units, like 2.50"}.`;
 }

@@ -1,6 +1,7 @@
 import ui from "@/components/admin/admin-ui.module.css";
 import type { OrderEventType } from "@/generated/prisma/enums";
 import { JsonBlock } from "@/components/admin/json-block";
+import { formatPayer } from "@/components/admin/format";
 import { OutcomeBadge } from "@/components/admin/status-badge";
 import { TimeStamp } from "@/components/admin/time-stamp";
 import type { OrderTimelineItem } from "@/server/orders/get-order-for-admin";
@@ -103,6 +104,7 @@ export function OrderTimeline({ items }: { items: OrderTimelineItem[] }) {
             </li>
           );
         }
+        const payer = formatPayer(item.payerPaymail, item.payerEmail);
         return (
           <li key={`payment-${item.id}`} className={`${styles.item} ${styles.itemGood}`} data-timeline-type="PAYMENT">
             <div className={styles.itemHeader}>
@@ -113,8 +115,7 @@ export function OrderTimeline({ items }: { items: OrderTimelineItem[] }) {
             </div>
             <p className={styles.itemBody}>
               Transaction <span className={ui.mono}>{item.transactionId}</span>
-              {item.payerPaymail ? ` from ${item.payerPaymail}` : ""}
-              {item.payerEmail ? ` (${item.payerEmail})` : ""}
+              {payer ? ` from ${payer}` : ""}
               {item.paymentMethod ? ` · ${item.paymentMethod}` : ""}.
             </p>
           </li>
