@@ -8,9 +8,7 @@ import { z } from "zod";
 
 const DEFAULT_PORT = 4010;
 
-const booleanFromEnvSchema = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+const booleanFromEnvSchema = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((value) => value === "true" || value === "1" || value === "yes");
 
 const nonEmptySchema = z.string().min(1);
 const positiveIntFromEnvSchema = z.coerce.number().int().positive();

@@ -21,9 +21,7 @@ export interface EmulatorContext {
   updateBodySchema: ReturnType<typeof buildUpdatePaymentRequestBodySchema>;
 }
 
-export function createEmulatorContext(
-  options: Pick<EmulatorContext, "config" | "store" | "dispatcher" | "getPublicUrl" | "log">,
-): EmulatorContext {
+export function createEmulatorContext(options: Pick<EmulatorContext, "config" | "store" | "dispatcher" | "getPublicUrl" | "log">): EmulatorContext {
   return {
     ...options,
     faults: { apiOutage: null, publicViewOmits: { transactionId: false, paymentsCount: false } },

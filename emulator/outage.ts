@@ -10,7 +10,9 @@ export function takeOutageAnswer(context: Pick<EmulatorContext, "faults">, isCre
   const outage = context.faults.apiOutage;
   if (!outage) return null;
   if (outage.remaining !== null && --outage.remaining <= 0) context.faults.apiOutage = null;
-  const reply = replyJson(outage.status, { message: outage.status >= 500 ? "HandCash is unavailable (emulated outage)" : `Refused (emulated ${outage.status})` });
+  const reply = replyJson(outage.status, {
+    message: outage.status >= 500 ? "HandCash is unavailable (emulated outage)" : `Refused (emulated ${outage.status})`,
+  });
   if (outage.retryAfterSeconds !== null) reply.headers = { ...reply.headers, "retry-after": String(outage.retryAfterSeconds) };
   return { reply, isAfterCreating: outage.isAfterCreating && isCreateCall };
 }

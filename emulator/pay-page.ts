@@ -9,12 +9,7 @@ import { TEST_USERS } from "./test-wallet";
  */
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return String(value).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 const STYLES = `
@@ -84,12 +79,11 @@ function isSafeImageUrl(value: string): boolean {
 
 function renderSummary(record: StoredPaymentRequest): string {
   const { product } = record;
-  const image = product.imageUrl && isSafeImageUrl(product.imageUrl)
-    ? `<img class="product-image" src="${escapeHtml(product.imageUrl)}" alt="${escapeHtml(product.name)}">`
-    : "";
-  const receivers = record.receivers
-    .map((receiver) => `<dd>${escapeHtml(receiver.destination)} (${escapeHtml(receiver.sendAmount)})</dd>`)
-    .join("");
+  const image =
+    product.imageUrl && isSafeImageUrl(product.imageUrl)
+      ? `<img class="product-image" src="${escapeHtml(product.imageUrl)}" alt="${escapeHtml(product.name)}">`
+      : "";
+  const receivers = record.receivers.map((receiver) => `<dd>${escapeHtml(receiver.destination)} (${escapeHtml(receiver.sendAmount)})</dd>`).join("");
   return `${image}
 <h1>${escapeHtml(product.name)}</h1>
 ${product.description ? `<p class="muted">${escapeHtml(product.description)}</p>` : ""}
@@ -109,9 +103,12 @@ export function renderPayPage(record: StoredPaymentRequest, now: Date): string {
   const payability = getPayability(record, now);
   const title = `Pay ${record.product.name} — HandCash (emulator)`;
   if (!payability.isPayable) {
-    return renderDocument(title, `${renderSummary(record)}
+    return renderDocument(
+      title,
+      `${renderSummary(record)}
 <p class="notice" role="status">${escapeHtml(payability.message)}.</p>
-${renderCancelLink(record)}`);
+${renderCancelLink(record)}`,
+    );
   }
   const options = TEST_USERS.map(
     (user, index) =>
@@ -132,8 +129,11 @@ ${renderCancelLink(record)}`);
     document.getElementById("email").value = option ? option.getAttribute("data-email") : "";
   });
 </script>`;
-  return renderDocument(title, `${renderSummary(record)}${form}
-${renderCancelLink(record)}`);
+  return renderDocument(
+    title,
+    `${renderSummary(record)}${form}
+${renderCancelLink(record)}`,
+  );
 }
 
 export function renderMessagePage(heading: string, message: string): string {

@@ -12,9 +12,7 @@ export function getPaymentRequestStatus(record: StoredPaymentRequest, now: Date)
   return "pending";
 }
 
-export type Payability =
-  | { isPayable: true }
-  | { isPayable: false; reason: "completed" | "expired" | "not_enabled"; message: string };
+export type Payability = { isPayable: true } | { isPayable: false; reason: "completed" | "expired" | "not_enabled"; message: string };
 
 export function getPayability(record: StoredPaymentRequest, now: Date): Payability {
   const status = getPaymentRequestStatus(record, now);

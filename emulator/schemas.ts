@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { DENOMINATION_CURRENCY_CODES, HANDCASH_URL_PATTERN, MAX_RECEIVERS, OBJECT_ID_PATTERN, PRODUCT_LIMITS, RECEIVER_TAG_PATTERN } from "./handcash-spec-rules";
+import {
+  DENOMINATION_CURRENCY_CODES,
+  HANDCASH_URL_PATTERN,
+  MAX_RECEIVERS,
+  OBJECT_ID_PATTERN,
+  PRODUCT_LIMITS,
+  RECEIVER_TAG_PATTERN,
+} from "./handcash-spec-rules";
 
 /**
  * Request bodies the emulator accepts, following HandCash's OpenAPI spec for v3 payment
@@ -20,7 +27,11 @@ const isoDateSchema = z.iso.datetime({ offset: true });
 const customParametersSchema = z.record(z.string(), z.unknown());
 const shopSchema = (isStrict: boolean) =>
   buildObject(
-    { collectionId: z.string().regex(OBJECT_ID_PATTERN, { error: "must be a valid MongoDB ObjectId" }), packOrder: z.number(), collectionOrder: z.number().default(1) },
+    {
+      collectionId: z.string().regex(OBJECT_ID_PATTERN, { error: "must be a valid MongoDB ObjectId" }),
+      packOrder: z.number(),
+      collectionOrder: z.number().default(1),
+    },
     isStrict,
   );
 
@@ -191,9 +202,7 @@ export function formatValidationMessage(issues: readonly z.core.$ZodIssue[]): st
     case "too_small":
       if (issue.origin === "array") return `${label} must contain at least ${issue.minimum} items`;
       if (issue.origin === "string") {
-        return Number(issue.minimum) === 1
-          ? `${label} is not allowed to be empty`
-          : `${label} length must be at least ${issue.minimum} characters long`;
+        return Number(issue.minimum) === 1 ? `${label} is not allowed to be empty` : `${label} length must be at least ${issue.minimum} characters long`;
       }
       if (!issue.inclusive && Number(issue.minimum) === 0) return `${label} must be a positive number`;
       return `${label} must be ${issue.inclusive ? "greater than or equal to" : "greater than"} ${issue.minimum}`;

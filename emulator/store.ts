@@ -104,7 +104,9 @@ export interface DeliveryFilter {
 
 /** Mongo-like ObjectId: 4 bytes of seconds then 8 random bytes, so ids sort roughly by creation time. */
 export function createObjectId(now: Date): string {
-  const seconds = Math.floor(now.getTime() / 1000).toString(16).padStart(8, "0");
+  const seconds = Math.floor(now.getTime() / 1000)
+    .toString(16)
+    .padStart(8, "0");
   return `${seconds}${crypto.randomBytes(8).toString("hex")}`;
 }
 
@@ -125,9 +127,7 @@ export class EmulatorStore {
   private sequence = 0;
 
   createPaymentRequest(body: CreatePaymentRequestBody, now: Date, defaultExpirySeconds: number): StoredPaymentRequest {
-    const expiresAt = body.expiresAt
-      ? new Date(body.expiresAt)
-      : new Date(now.getTime() + (body.expirationInSeconds ?? defaultExpirySeconds) * 1000);
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : new Date(now.getTime() + (body.expirationInSeconds ?? defaultExpirySeconds) * 1000);
     const totalUnits = body.expirationType === "limit" ? (body.totalUnits ?? null) : null;
     const record: StoredPaymentRequest = {
       id: createObjectId(now),

@@ -224,9 +224,7 @@ export class WebhookDispatcher {
           });
           const readBody = () => Buffer.concat(chunks).toString("utf8").slice(0, RESPONSE_BODY_LIMIT);
           response.on("end", () => settle({ httpStatus: response.statusCode ?? null, error: null, responseBody: readBody() }));
-          response.on("error", (error) =>
-            settle({ httpStatus: response.statusCode ?? null, error: describeNetworkError(error), responseBody: readBody() }),
-          );
+          response.on("error", (error) => settle({ httpStatus: response.statusCode ?? null, error: describeNetworkError(error), responseBody: readBody() }));
         },
       );
       const timeout = setTimeout(() => {

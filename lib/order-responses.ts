@@ -56,7 +56,12 @@ export function parseCreatedOrder(value: unknown): CreatedOrder | null {
   const { orderId, status, paymentRequestUrl, paymentRequestQrCodeUrl, expiresAt } = value;
   const price = parseMoney(value.price);
   const isValid =
-    isString(orderId) && isOrderStatus(status) && isWebUrl(paymentRequestUrl) && isWebUrl(paymentRequestQrCodeUrl) && isIsoDateTime(expiresAt) && price !== null;
+    isString(orderId) &&
+    isOrderStatus(status) &&
+    isWebUrl(paymentRequestUrl) &&
+    isWebUrl(paymentRequestQrCodeUrl) &&
+    isIsoDateTime(expiresAt) &&
+    price !== null;
   if (!isValid) return null;
   return { orderId, status, paymentRequestUrl, paymentRequestQrCodeUrl, expiresAt, price };
 }

@@ -82,7 +82,11 @@ async function mapWithConcurrency<T, R>(items: T[], concurrency: number, work: (
 async function createPaidOrders(db: PrismaClient, count: number): Promise<BenchOrder[]> {
   const product = await createProduct(db);
   const created = await mapWithConcurrency(Array.from({ length: count }), 8, async () => {
-    const response = await fetch(`${LOCAL_URL}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ productId: product.id }) });
+    const response = await fetch(`${LOCAL_URL}/api/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ productId: product.id }),
+    });
     const body = (await response.json()) as { orderId?: string };
     const cookie = response.headers.get("set-cookie")?.split(";")[0];
     if (response.status !== 201 || !body.orderId || !cookie) throw new Error(`POST /api/orders answered ${response.status}: ${JSON.stringify(body)}`);
@@ -92,7 +96,11 @@ async function createPaidOrders(db: PrismaClient, count: number): Promise<BenchO
   const requestIds = new Map(rows.map((row) => [row.id, row.paymentRequestId!]));
   return mapWithConcurrency(created, 8, async (order) => {
     const paymentRequestId = requestIds.get(order.orderId)!;
-    const response = await fetch(`${EMULATOR_URL}/_emulator/paymentRequests/${paymentRequestId}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ delivery: "lost" }) });
+    const response = await fetch(`${EMULATOR_URL}/_emulator/paymentRequests/${paymentRequestId}/pay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ delivery: "lost" }),
+    });
     if (response.status !== 200) throw new Error(`The emulator refused to pay ${paymentRequestId}: ${response.status}`);
     const { transactionId } = (await response.json()) as { transactionId: string };
     return { ...order, paymentRequestId, transactionId };
@@ -208,14 +216,30 @@ async function describeMachine(databaseUrl: string): Promise<string[]> {
   return [
     `CPU: ${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
     `RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    `Node: ${process.version}; PostgreSQL: ${rows[0]?.server_version ?? "unknown"}; load average at start: ${os.loadavg().map((value) => value.toFixed(2)).join(" ")}`,
+    `Node: ${process.version}; PostgreSQL: ${rows[0]?.server_version ?? "unknown"}; load average at start: ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" ")}`,
   ];
 }
 
 type BenchRow = LoadSummary & CpuCost & { peakRssMib: number };
 
 function formatTable(rows: BenchRow[]): string {
-  const header = ["scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "peak RSS MiB", "app CPU ms/req", "PG CPU ms/req", "emulator CPU ms/req", "rest of machine"];
+  const header = [
+    "scenario",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "errors",
+    "peak RSS MiB",
+    "app CPU ms/req",
+    "PG CPU ms/req",
+    "emulator CPU ms/req",
+    "rest of machine",
+  ];
   const lines = rows.map((row) => [
     row.label,
     String(row.requests),
@@ -292,10 +316,29 @@ async function main(): Promise<void> {
     const polledOrders = fixedRateOrders;
 
     log("warming up each route…");
-    await runClosedLoop({ label: "warm-up", baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: WARMUP_MS, buildRequest: () => ({ method: "GET", path: "/api/ping" }) });
+    await runClosedLoop({
+      label: "warm-up",
+      baseUrl: LOCAL_URL,
+      concurrency: CONCURRENCY,
+      durationMs: WARMUP_MS,
+      buildRequest: () => ({ method: "GET", path: "/api/ping" }),
+    });
     // Polls of orders the measured phases never poll again, so the cold path is warmed too.
-    await runClosedLoop({ label: "warm-up", baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: WARMUP_MS, buildRequest: (i) => buildPollRequest(throughputOrders[i % throughputOrders.length]!) });
-    const webhookWarmup = await runClosedLoop({ label: "warm-up", baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: WARMUP_MS, maxRequests: warmupOrders.length, buildRequest: (i) => buildWebhookRequest(warmupOrders[i]!) });
+    await runClosedLoop({
+      label: "warm-up",
+      baseUrl: LOCAL_URL,
+      concurrency: CONCURRENCY,
+      durationMs: WARMUP_MS,
+      buildRequest: (i) => buildPollRequest(throughputOrders[i % throughputOrders.length]!),
+    });
+    const webhookWarmup = await runClosedLoop({
+      label: "warm-up",
+      baseUrl: LOCAL_URL,
+      concurrency: CONCURRENCY,
+      durationMs: WARMUP_MS,
+      maxRequests: warmupOrders.length,
+      buildRequest: (i) => buildWebhookRequest(warmupOrders[i]!),
+    });
 
     const rss = startRssSampler(app.pid);
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -317,7 +360,9 @@ async function main(): Promise<void> {
       const earlier = scenarios.get(result.label);
       scenarios.set(
         result.label,
-        earlier ? { result: mergeLoadResults(earlier.result, result), cpu: addCpuUse(earlier.cpu, cpu), peakRssKib: Math.max(earlier.peakRssKib, peakRssKib) } : { result, cpu, peakRssKib },
+        earlier
+          ? { result: mergeLoadResults(earlier.result, result), cpu: addCpuUse(earlier.cpu, cpu), peakRssKib: Math.max(earlier.peakRssKib, peakRssKib) }
+          : { result, cpu, peakRssKib },
       );
       return result;
     };
@@ -330,7 +375,16 @@ async function main(): Promise<void> {
     // A paywall polls its order every 2 s until it is paid: the first poll reads the database, the
     // following ones are answered by the order status cache. Both are measured; b/c is the second.
     const FIRST_POLLS = "(b) first poll of each order";
-    await measure(() => runClosedLoop({ label: FIRST_POLLS, baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: PHASE_MS, maxRequests: polledOrders.length, buildRequest: (i) => buildPollRequest(polledOrders[i]!) }));
+    await measure(() =>
+      runClosedLoop({
+        label: FIRST_POLLS,
+        baseUrl: LOCAL_URL,
+        concurrency: CONCURRENCY,
+        durationMs: PHASE_MS,
+        maxRequests: polledOrders.length,
+        buildRequest: (i) => buildPollRequest(polledOrders[i]!),
+      }),
+    );
 
     const PING = "(c) GET /api/ping";
     const POLLING = "(b) GET /api/orders/{id}";
@@ -339,16 +393,36 @@ async function main(): Promise<void> {
     const webhooksPerSlice = Math.floor(throughputOrders.length / ROUNDS);
     let pollsSent = 0;
     const runSlice: Record<string, (round: number) => Promise<LoadResult>> = {
-      [PING]: () => runClosedLoop({ label: PING, baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: sliceMs, buildRequest: () => ({ method: "GET", path: "/api/ping" }) }),
+      [PING]: () =>
+        runClosedLoop({
+          label: PING,
+          baseUrl: LOCAL_URL,
+          concurrency: CONCURRENCY,
+          durationMs: sliceMs,
+          buildRequest: () => ({ method: "GET", path: "/api/ping" }),
+        }),
       [POLLING]: async () => {
         const offset = pollsSent;
-        const result = await runClosedLoop({ label: POLLING, baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: sliceMs, buildRequest: (i) => buildPollRequest(polledOrders[(offset + i) % polledOrders.length]!) });
+        const result = await runClosedLoop({
+          label: POLLING,
+          baseUrl: LOCAL_URL,
+          concurrency: CONCURRENCY,
+          durationMs: sliceMs,
+          buildRequest: (i) => buildPollRequest(polledOrders[(offset + i) % polledOrders.length]!),
+        });
         pollsSent += result.requests;
         return result;
       },
       [WEBHOOKS]: (round) => {
         const slice = throughputOrders.slice(round * webhooksPerSlice, (round + 1) * webhooksPerSlice);
-        return runClosedLoop({ label: WEBHOOKS, baseUrl: LOCAL_URL, concurrency: CONCURRENCY, durationMs: sliceMs, maxRequests: slice.length, buildRequest: (i) => buildWebhookRequest(slice[i]!) });
+        return runClosedLoop({
+          label: WEBHOOKS,
+          baseUrl: LOCAL_URL,
+          concurrency: CONCURRENCY,
+          durationMs: sliceMs,
+          maxRequests: slice.length,
+          buildRequest: (i) => buildWebhookRequest(slice[i]!),
+        });
       },
     };
     for (let round = 0; round < ROUNDS; round++) {
@@ -358,7 +432,13 @@ async function main(): Promise<void> {
 
     let generatorLatenessMs = 0;
     const fixedRate = await measure(async () => {
-      const result = await runFixedRate({ label: `(a) webhook at ${FIXED_RATE_PER_SECOND}/s`, baseUrl: LOCAL_URL, ratePerSecond: FIXED_RATE_PER_SECOND, durationMs: FIXED_RATE_MS, buildRequest: (i) => buildWebhookRequest(fixedRateOrders[i]!) });
+      const result = await runFixedRate({
+        label: `(a) webhook at ${FIXED_RATE_PER_SECOND}/s`,
+        baseUrl: LOCAL_URL,
+        ratePerSecond: FIXED_RATE_PER_SECOND,
+        durationMs: FIXED_RATE_MS,
+        buildRequest: (i) => buildWebhookRequest(fixedRateOrders[i]!),
+      });
       generatorLatenessMs = result.maxSendLatenessMs;
       return result;
     });
@@ -385,10 +465,16 @@ async function main(): Promise<void> {
     );
     console.log(formatTable(rows));
     console.log(`\nb/c (polling / ping)  = ${pollingRatio.toFixed(3)}  target ≥ ${TARGETS.pollingRatio}: ${verdict(pollingRatio >= TARGETS.pollingRatio)}`);
-    console.log(`   first polls / ping = ${(firstPolls.requestsPerSecond / ping.requestsPerSecond).toFixed(3)}  (each order's first poll, read from the database; for information)`);
+    console.log(
+      `   first polls / ping = ${(firstPolls.requestsPerSecond / ping.requestsPerSecond).toFixed(3)}  (each order's first poll, read from the database; for information)`,
+    );
     console.log(`a/c (webhook / ping)  = ${webhookRatio.toFixed(3)}  target ≥ ${TARGETS.webhookRatio}: ${verdict(webhookRatio >= TARGETS.webhookRatio)}`);
-    console.log(`p99 at ${FIXED_RATE_PER_SECOND} webhooks/s = ${fixedRateSummary.p99Ms.toFixed(1)} ms  target ≤ ${TARGETS.fixedRateP99Ms} ms: ${verdict(fixedRateSummary.p99Ms <= TARGETS.fixedRateP99Ms)}`);
-    console.log(`   load generator: sent each ${FIXED_RATE_PER_SECOND}/s request at most ${generatorLatenessMs.toFixed(1)} ms after its schedule (latency counts from the schedule)`);
+    console.log(
+      `p99 at ${FIXED_RATE_PER_SECOND} webhooks/s = ${fixedRateSummary.p99Ms.toFixed(1)} ms  target ≤ ${TARGETS.fixedRateP99Ms} ms: ${verdict(fixedRateSummary.p99Ms <= TARGETS.fixedRateP99Ms)}`,
+    );
+    console.log(
+      `   load generator: sent each ${FIXED_RATE_PER_SECOND}/s request at most ${generatorLatenessMs.toFixed(1)} ms after its schedule (latency counts from the schedule)`,
+    );
     console.log(`errors = ${totalErrors}  target 0: ${verdict(totalErrors === 0)}`);
     const accepted = webhookWarmup.requests - webhookWarmup.errors + webhooks.requests - webhooks.errors + fixedRate.requests - fixedRate.errors;
     console.log(`payments recorded = ${recorded}; webhooks answered 2xx = ${accepted} (each names a new transaction, so they should be equal)`);

@@ -85,7 +85,8 @@ function formatRouteSizes(sizes: RouteSize[]): string {
   const width = Math.max("Route".length, ...sizes.map(({ route }) => route.length)) + 2;
   const header = `${"Route".padEnd(width)}${"JS files".padStart(9)}${"Size".padStart(12)}${"Gzip".padStart(12)}`;
   const rows = sizes.map(
-    ({ route, files, bytes, gzipBytes }) => `${route.padEnd(width)}${String(files).padStart(9)}${formatKilobytes(bytes).padStart(12)}${formatKilobytes(gzipBytes).padStart(12)}`,
+    ({ route, files, bytes, gzipBytes }) =>
+      `${route.padEnd(width)}${String(files).padStart(9)}${formatKilobytes(bytes).padStart(12)}${formatKilobytes(gzipBytes).padStart(12)}`,
   );
   return [`JavaScript per page (what a browser downloads to open it):`, header, ...rows].join("\n");
 }

@@ -20,9 +20,7 @@ const secretSchema = z
   .min(1)
   .refine((value) => value.trim() === value, "must not start or end with whitespace (a pasted newline?)");
 
-const httpUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .transform((value) => value.replace(/\/+$/, ""));
+const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
 
 const baseEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -39,7 +37,10 @@ const baseEnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   /** Plain password, hashed with scrypt at boot; or ADMIN_PASSWORD_HASH (`npm run admin:hash-password`). */
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  ADMIN_PASSWORD_HASH: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "must be the output of npm run admin:hash-password").optional(),
+  ADMIN_PASSWORD_HASH: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, "must be the output of npm run admin:hash-password")
+    .optional(),
   /** Orders a reader (cookie) may start per window; bounds the payment requests anyone can make us create. */
   ORDER_RATE_LIMIT_PER_READER: z.coerce.number().int().min(1).default(10),
   /** Orders one IP address may start per window (several readers behind one NAT share it). */
@@ -87,7 +88,11 @@ function checkAppUrl(raw: RawEnv, context: z.RefinementCtx): void {
   if (!raw.APP_URL) return;
   const url = new URL(raw.APP_URL);
   if (url.protocol !== "https:" && url.hostname !== "localhost") {
-    context.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https, or http://localhost (HandCash refuses any other http URL for the webhook and the return link)" });
+    context.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message: "must be https, or http://localhost (HandCash refuses any other http URL for the webhook and the return link)",
+    });
   }
 }
 

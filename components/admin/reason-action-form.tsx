@@ -28,7 +28,17 @@ interface ReasonActionFormProps {
 }
 
 /** An owner action that must say why: a required reason, then the result announced in place. */
-export function ReasonActionForm({ action, hidden, title, description, submitLabel, pendingLabel, variant = "primary", extraField, unavailable }: ReasonActionFormProps) {
+export function ReasonActionForm({
+  action,
+  hidden,
+  title,
+  description,
+  submitLabel,
+  pendingLabel,
+  variant = "primary",
+  extraField,
+  unavailable,
+}: ReasonActionFormProps) {
   const [state, formAction] = useActionState(action, null);
   const id = useId();
   // Controlled, so a refused attempt keeps what the owner typed; cleared once the action succeeded.

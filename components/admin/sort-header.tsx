@@ -25,7 +25,9 @@ export function SortHeader({ label, sortKey, current, path, params, firstDir = "
         <span aria-hidden="true" className={isActive ? undefined : ui.sortIdle}>
           {arrow}
         </span>
-        <span className={ui.visuallyHidden}>{isActive ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}; click to reverse` : ", click to sort"}</span>
+        <span className={ui.visuallyHidden}>
+          {isActive ? `, sorted ${current.dir === "asc" ? "ascending" : "descending"}; click to reverse` : ", click to sort"}
+        </span>
       </Link>
     </th>
   );

@@ -77,10 +77,12 @@ export function StackedBarChart({ title, description, series, bars, format = Str
             y -= height;
             return <rect key={item.key} x={x} y={y} width={barWidth} height={height} fill={item.color} />;
           });
-          const tooltip = `${bar.fullLabel}: ${series
-            .filter((item) => (bar.values[item.key] ?? 0) > 0)
-            .map((item) => `${item.label} ${format(bar.values[item.key] ?? 0)}`)
-            .join(", ") || "none"}`;
+          const tooltip = `${bar.fullLabel}: ${
+            series
+              .filter((item) => (bar.values[item.key] ?? 0) > 0)
+              .map((item) => `${item.label} ${format(bar.values[item.key] ?? 0)}`)
+              .join(", ") || "none"
+          }`;
           return (
             <g key={bar.fullLabel}>
               <title>{tooltip}</title>

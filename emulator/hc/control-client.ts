@@ -70,7 +70,9 @@ export function createControlClient(baseUrl: string) {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new HcError(`Cannot reach the emulator at ${baseUrl} (${(error as Error).message}). Is \`npm run emulator\` running? Use --emulator URL otherwise.`);
+      throw new HcError(
+        `Cannot reach the emulator at ${baseUrl} (${(error as Error).message}). Is \`npm run emulator\` running? Use --emulator URL otherwise.`,
+      );
     }
     const text = await response.text();
     let json: unknown;

@@ -60,7 +60,8 @@ function findTarget(requests: ControlPaymentRequest[], reference: string): Contr
     requests.find((request) => request.id === reference) ??
     requests.find((request) => getOrderId(request) === reference) ??
     requests.find((request) => Object.values(request.customParameters).some((value) => value === reference));
-  if (!match) throw new HcError(`No payment request matches "${reference}" (tried payment request id and customParameters.orderId). Try \`npm run hc -- list\`.`);
+  if (!match)
+    throw new HcError(`No payment request matches "${reference}" (tried payment request id and customParameters.orderId). Try \`npm run hc -- list\`.`);
   return match;
 }
 
@@ -157,7 +158,9 @@ async function runWrongSecret(options: ScenarioOptions): Promise<void> {
   const [delivery] = await waitForFirstAttempts(options.client, deliveryIds, FIRST_ATTEMPT_TIMEOUT_MS);
   const attempt = delivery?.attempts.at(-1);
   if (!attempt) throw new HcError("The forged webhook was not sent");
-  options.print(`  app answered: ${attempt.httpStatus !== null ? `HTTP ${attempt.httpStatus}` : `no response (${attempt.error})`}${attempt.responseBody ? ` ${JSON.stringify(attempt.responseBody.slice(0, 200))}` : ""}`);
+  options.print(
+    `  app answered: ${attempt.httpStatus !== null ? `HTTP ${attempt.httpStatus}` : `no response (${attempt.error})`}${attempt.responseBody ? ` ${JSON.stringify(attempt.responseBody.slice(0, 200))}` : ""}`,
+  );
   options.print("  expected: HTTP 401, and the order must stay unpaid");
 }
 

@@ -78,9 +78,9 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
         const appSecret = body.appSecret ?? config.appSecret;
         const payload = buildWebhookPayload(record, { ...payment, transactionId }, appSecret);
         const kind = appSecret === config.appSecret ? "replay" : "forgery";
-        const deliveryIds = Array.from({ length: body.copies }, () =>
-          dispatcher.startDelivery({ record, webhookUrl: webhook.webhookUrl, payload, kind, mode: "normal", isRetryEnabled: body.retry })
-            .deliveryId,
+        const deliveryIds = Array.from(
+          { length: body.copies },
+          () => dispatcher.startDelivery({ record, webhookUrl: webhook.webhookUrl, payload, kind, mode: "normal", isRetryEnabled: body.retry }).deliveryId,
         );
         return replyJson(202, { deliveryIds, transactionId });
       },
@@ -142,7 +142,14 @@ export function buildControlRoutes(context: EmulatorContext): Route[] {
       handle: async ({ request }) => {
         const omits = parseWithSchema(publicViewControlBodySchema, parseJsonBody(await readBody(request)) ?? {});
         context.faults.publicViewOmits = omits;
-        context.log(`public view leaves out: ${Object.entries(omits).filter(([, isOmitted]) => isOmitted).map(([field]) => field).join(", ") || "nothing"}`);
+        context.log(
+          `public view leaves out: ${
+            Object.entries(omits)
+              .filter(([, isOmitted]) => isOmitted)
+              .map(([field]) => field)
+              .join(", ") || "nothing"
+          }`,
+        );
         return replyJson(200, { omits });
       },
     },

@@ -8,9 +8,7 @@ import { payFormSchema } from "../schemas";
 /** The browser side: the page paymentRequestUrl points at, and the form post that pays. */
 
 function renderMissingPage(context: EmulatorContext, id: string) {
-  const message = context.store.isDeleted(id)
-    ? "This payment request no longer exists: the merchant deleted it."
-    : "There is no payment request with this id.";
+  const message = context.store.isDeleted(id) ? "This payment request no longer exists: the merchant deleted it." : "There is no payment request with this id.";
   return replyHtml(404, renderMessagePage("Payment request not found", message));
 }
 

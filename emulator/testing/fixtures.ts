@@ -13,10 +13,7 @@ export interface RunningEmulator {
   call: (path: string, init?: RequestInit & { isAnonymous?: boolean; json?: unknown }) => Promise<Response>;
 }
 
-export async function startTestEmulator(
-  overrides: Partial<EmulatorConfig> = {},
-  options: EmulatorServerOptions = {},
-): Promise<RunningEmulator> {
+export async function startTestEmulator(overrides: Partial<EmulatorConfig> = {}, options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
   const server = createEmulatorServer({ port: 0, appId: TEST_APP_ID, appSecret: TEST_APP_SECRET, ...overrides }, options);
   const baseUrl = await server.listen();
   return {

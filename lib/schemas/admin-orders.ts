@@ -45,7 +45,11 @@ export function orderFilterParams(query: OrderListQuery): URLSearchParams {
   return params;
 }
 
-const reasonSchema = z.string().trim().min(1, "Give a reason; it is kept in the audit log and on the order's timeline.").max(1000, "Keep the reason under 1000 characters.");
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, "Give a reason; it is kept in the audit log and on the order's timeline.")
+  .max(1000, "Keep the reason under 1000 characters.");
 
 /** Every owner action on an order names the order and says why. */
 export const orderActionFormSchema = z.object({

@@ -15,7 +15,9 @@ const PRICE_COMMA_MESSAGE = "Write the decimals after a dot, like 1.50: a comma 
 function priceHint(currency: CurrencyCode, input: string): string {
   if (input.includes(",")) return PRICE_COMMA_MESSAGE;
   const digits = MINOR_UNIT_DIGITS[currency];
-  return currency === "BSV" ? `Enter a positive amount of BSV with at most ${digits} decimals, like 0.0005.` : `Enter a positive amount with at most ${digits} decimals, like 2.50.`;
+  return currency === "BSV"
+    ? `Enter a positive amount of BSV with at most ${digits} decimals, like 0.0005.`
+    : `Enter a positive amount with at most ${digits} decimals, like 2.50.`;
 }
 
 /**
@@ -56,7 +58,8 @@ export const productFormSchema = z
       const slug = typeof raw.slug === "string" && raw.slug ? raw.slug.toLowerCase() : slugify(title);
       if (typeof raw.slug === "string" && raw.slug) {
         if (slug.length > SLUG_MAX_LENGTH) context.addIssue({ code: "custom", path: ["slug"], message: `Keep the slug under ${SLUG_MAX_LENGTH} characters.` });
-        else if (!SLUG_PATTERN.test(slug)) context.addIssue({ code: "custom", path: ["slug"], message: "Use lowercase letters, digits and single hyphens, like my-first-essay." });
+        else if (!SLUG_PATTERN.test(slug))
+          context.addIssue({ code: "custom", path: ["slug"], message: "Use lowercase letters, digits and single hyphens, like my-first-essay." });
       } else if (title.trim() && !slug) {
         context.addIssue({ code: "custom", path: ["slug"], message: "The title has no letters or digits to make a slug from; enter one." });
       }

@@ -56,11 +56,17 @@ export async function prepareDatabase({ databaseName, embeddedDataDir, embeddedP
 }
 
 export async function runSeed(databaseUrl: string, { ifEmpty }: { ifEmpty: boolean }): Promise<void> {
-  const seed = startChild("seed", process.execPath, [...TS_NODE_ARGS, "prisma/seed.ts", ...(ifEmpty ? ["--if-empty"] : [])], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "development",
-  }, { isOneShot: true });
+  const seed = startChild(
+    "seed",
+    process.execPath,
+    [...TS_NODE_ARGS, "prisma/seed.ts", ...(ifEmpty ? ["--if-empty"] : [])],
+    {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "development",
+    },
+    { isOneShot: true },
+  );
   if ((await seed.exited) !== 0) throw new Error("Seeding failed; see the [seed] lines above.");
 }
 

@@ -20,7 +20,13 @@ export interface StartChildOptions {
   isOneShot?: boolean;
 }
 
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, { isOneShot = false }: StartChildOptions = {}): SupervisedChild {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { isOneShot = false }: StartChildOptions = {},
+): SupervisedChild {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${name}] `;
   const relay = (stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream) => {

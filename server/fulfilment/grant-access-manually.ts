@@ -22,6 +22,14 @@ export async function grantAccessManually({ orderId, actorEmail, reason }: Grant
     const order = await lockOrderOrThrow(tx, orderId);
     const isGranted = await grantEntitlement({ tx, orderId: order.id, actor, reason });
     if (!isGranted) throw new AppError("CONFLICT", "This reader already has access to the product.");
-    await recordAuditLog({ tx, actorEmail, action: "order.grant_access", targetType: "order", targetId: orderId, reason, detail: { readerId: order.readerId, productId: order.productId } });
+    await recordAuditLog({
+      tx,
+      actorEmail,
+      action: "order.grant_access",
+      targetType: "order",
+      targetId: orderId,
+      reason,
+      detail: { readerId: order.readerId, productId: order.productId },
+    });
   });
 }

@@ -25,7 +25,14 @@ const ELLIPSIS = "…";
  * `denominationCurrencyCode` out and `sendAmount` is in BSV. Parsed against the spec's rules
  * before it is sent, so a body HandCash would refuse never leaves the app.
  */
-export function buildPaymentRequestBody({ orderId, product, price, receiver, webhookUrl, redirectUrl }: BuildPaymentRequestBodyOptions): CreatePaymentRequestBody {
+export function buildPaymentRequestBody({
+  orderId,
+  product,
+  price,
+  receiver,
+  webhookUrl,
+  redirectUrl,
+}: BuildPaymentRequestBodyOptions): CreatePaymentRequestBody {
   const name = fitText(product.title, PRODUCT_NAME_MAX_LENGTH);
   const description = fitText(name === product.title ? product.summary : `${product.title}. ${product.summary}`, PRODUCT_DESCRIPTION_MAX_LENGTH);
   return createPaymentRequestBodySchema.parse({

@@ -84,7 +84,8 @@ async function callHandCash<T>(options: CallOptions<T>): Promise<T> {
     if (response.status >= 200 && response.status <= 299) return parseAnswer(options.responseSchema, response, where);
 
     const error = toHttpError(response, where);
-    if (error.retryAfterMs !== undefined) pause = { until: Date.now() + Math.min(error.retryAfterMs, MAX_PAUSE_MS), kind: error.kind === "rate_limited" ? "rate_limited" : "unavailable" };
+    if (error.retryAfterMs !== undefined)
+      pause = { until: Date.now() + Math.min(error.retryAfterMs, MAX_PAUSE_MS), kind: error.kind === "rate_limited" ? "rate_limited" : "unavailable" };
     // A POST that met a 5xx may have been carried out; only a 429 says HandCash did nothing.
     const isRetryable = error.kind === "rate_limited" || (error.kind === "unavailable" && options.method !== "POST");
     const delayMs = error.retryAfterMs ?? RETRY_BASE_DELAY_MS * 2 ** (attempt - 1) * (1 + Math.random());

@@ -82,9 +82,7 @@ export const paymentRequestSchema = z.looseObject({
   paymentAmount: optionalEvidence(paymentAmountSchema),
   expiresAt: handcashTimeSchema,
   createdAt: handcashTimeSchema,
-  notifications: optionalEvidence(
-    z.looseObject({ webhook: z.looseObject({ customParameters: z.record(z.string(), z.unknown()).optional() }).optional() }),
-  ),
+  notifications: optionalEvidence(z.looseObject({ webhook: z.looseObject({ customParameters: z.record(z.string(), z.unknown()).optional() }).optional() })),
 });
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 

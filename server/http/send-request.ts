@@ -50,7 +50,11 @@ function exchange({ method, url, headers, body, timeoutMs, maxResponseBytes }: O
       response.on("end", () => {
         clearTimeout(deadline);
         const retryAfter = response.headers["retry-after"];
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), retryAfter: typeof retryAfter === "string" ? retryAfter : null });
+        resolve({
+          status: response.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString("utf8"),
+          retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+        });
       });
       response.on("error", (error) => {
         clearTimeout(deadline);

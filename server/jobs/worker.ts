@@ -32,7 +32,11 @@ const reconcileSweep: Task = async (_payload, helpers) => {
   if (orderIds.length > 0) log.info({ event: "reconcile.sweep", queued: orderIds.length }, "reconcile sweep queued orders");
   await deleteExpiredRateLimitCounters(new Date(Date.now() - RATE_LIMIT_COUNTER_RETENTION_MS));
   await deleteOldRejectedWebhooks(new Date(Date.now() - REJECTED_WEBHOOK_RETENTION_MS));
-  await helpers.addJob("reconcile-sweep", {}, { jobKey: SWEEP_JOB_KEY, jobKeyMode: "replace", runAt: new Date(Date.now() + env.RECONCILE_INTERVAL_SECONDS * 1000) });
+  await helpers.addJob(
+    "reconcile-sweep",
+    {},
+    { jobKey: SWEEP_JOB_KEY, jobKeyMode: "replace", runAt: new Date(Date.now() + env.RECONCILE_INTERVAL_SECONDS * 1000) },
+  );
 };
 
 /**
@@ -62,7 +66,11 @@ function fulfilmentTasks(handlers: readonly FulfilmentHandler[]): Record<string,
         orderId,
         handlers,
         queueFulfilment: async (kind) => {
-          await helpers.addJob("fulfil", { orderId, kind }, { jobKey: `fulfil:${kind}:${orderId}`, jobKeyMode: "preserve_run_at", maxAttempts: FULFILMENT_MAX_ATTEMPTS });
+          await helpers.addJob(
+            "fulfil",
+            { orderId, kind },
+            { jobKey: `fulfil:${kind}:${orderId}`, jobKeyMode: "preserve_run_at", maxAttempts: FULFILMENT_MAX_ATTEMPTS },
+          );
         },
       });
     },

@@ -18,7 +18,13 @@ export interface AttachPaymentRequestOptions {
  * Stores the HandCash payment request of an order that has none yet, with a timeline entry; null
  * when the order already has one (it is never swapped for another).
  */
-export async function attachPaymentRequest({ orderId, paymentRequest, expiresAt, actor = "system", isRecovered = false }: AttachPaymentRequestOptions): Promise<PendingOrderRow | null> {
+export async function attachPaymentRequest({
+  orderId,
+  paymentRequest,
+  expiresAt,
+  actor = "system",
+  isRecovered = false,
+}: AttachPaymentRequestOptions): Promise<PendingOrderRow | null> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.order.updateMany({
       where: { id: orderId, paymentRequestId: null },
@@ -31,7 +37,12 @@ export async function attachPaymentRequest({ orderId, paymentRequest, expiresAt,
       },
     });
     if (count === 0) return null;
-    const detail = { paymentRequestId: paymentRequest.id, paymentRequestUrl: paymentRequest.paymentRequestUrl, expiresAt: expiresAt.toISOString(), ...(isRecovered && { isRecovered }) };
+    const detail = {
+      paymentRequestId: paymentRequest.id,
+      paymentRequestUrl: paymentRequest.paymentRequestUrl,
+      expiresAt: expiresAt.toISOString(),
+      ...(isRecovered && { isRecovered }),
+    };
     await recordOrderEvent({ tx, orderId, type: "PAYMENT_REQUEST_CREATED", actor, detail });
     return tx.order.findUniqueOrThrow({ where: { id: orderId }, select: PENDING_ORDER_SELECT });
   });

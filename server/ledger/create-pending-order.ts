@@ -13,7 +13,14 @@ export interface CreatePendingOrderOptions {
 }
 
 /** A new PENDING order with the first step of its timeline, before HandCash is asked for a payment request. */
-export async function createPendingOrder({ readerId, productId, amount, currency, productTitle, expiresAt }: CreatePendingOrderOptions): Promise<{ id: string; expiresAt: Date }> {
+export async function createPendingOrder({
+  readerId,
+  productId,
+  amount,
+  currency,
+  productTitle,
+  expiresAt,
+}: CreatePendingOrderOptions): Promise<{ id: string; expiresAt: Date }> {
   return db.order.create({
     data: {
       readerId,

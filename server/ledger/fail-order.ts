@@ -17,7 +17,10 @@ export interface FailOrderOptions {
 export async function failOrder({ orderId, reason, actor = "system" }: FailOrderOptions): Promise<boolean> {
   const failureReason = reason.slice(0, 500);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.order.updateMany({ where: { id: orderId, status: "PENDING", paymentRequestId: null }, data: { status: "FAILED", failureReason } });
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, status: "PENDING", paymentRequestId: null },
+      data: { status: "FAILED", failureReason },
+    });
     if (count === 0) return false;
     await tx.orderEvent.create({ data: { orderId, type: "PAYMENT_REQUEST_FAILED", actor, reason: failureReason } });
     return true;

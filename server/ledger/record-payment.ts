@@ -25,7 +25,16 @@ export type RecordPaymentOutcome = Extract<WebhookOutcome, "RECORDED" | "DUPLICA
  * nothing. The work is the SQL function `tollgate_record_payment` (prisma/routines/030-payments.sql),
  * which the webhook's single statement shares.
  */
-export async function recordPayment({ tx, order, paymentRequestId, transactionId, userData, paymentMethod, verification, actor }: RecordPaymentOptions): Promise<{ outcome: RecordPaymentOutcome; detail: string | null }> {
+export async function recordPayment({
+  tx,
+  order,
+  paymentRequestId,
+  transactionId,
+  userData,
+  paymentMethod,
+  verification,
+  actor,
+}: RecordPaymentOptions): Promise<{ outcome: RecordPaymentOutcome; detail: string | null }> {
   const [result] = await tx.$queryRaw<{ outcome: RecordPaymentOutcome; detail: string | null }[]>`
     SELECT "outcome", "detail" FROM tollgate_record_payment(
       ${order.id}, ${paymentRequestId}, ${transactionId}, ${JSON.stringify(userData)}::jsonb, ${paymentMethod},

@@ -29,7 +29,13 @@ const RECORD_DELIVERY = {
  * one round trip: the SQL function `tollgate_record_webhook_delivery` (prisma/routines/030-payments.sql).
  * NEEDS_VERIFICATION means a new transaction arrived without HandCash's answer: nothing was written.
  */
-export async function recordWebhookDelivery({ payload, claimedOrderId, verification, unconfirmedReason, receivedAt }: RecordWebhookDeliveryOptions): Promise<{ outcome: DeliveryOutcome; orderId: string | null; detail: string | null }> {
+export async function recordWebhookDelivery({
+  payload,
+  claimedOrderId,
+  verification,
+  unconfirmedReason,
+  receivedAt,
+}: RecordWebhookDeliveryOptions): Promise<{ outcome: DeliveryOutcome; orderId: string | null; detail: string | null }> {
   const [result] = await queryPrepared<{ outcome: DeliveryOutcome; orderId: string | null; detail: string | null }>(RECORD_DELIVERY, [
     payload.paymentRequestId,
     payload.transactionId,

@@ -47,7 +47,15 @@ export async function getOrderForAdmin({ orderId }: GetOrderForAdminOptions) {
   ]);
 
   const timeline: OrderTimelineItem[] = [
-    ...order.events.map((event) => ({ kind: "event" as const, id: event.id, at: event.createdAt, type: event.type, actor: event.actor, reason: event.reason, detail: event.detail })),
+    ...order.events.map((event) => ({
+      kind: "event" as const,
+      id: event.id,
+      at: event.createdAt,
+      type: event.type,
+      actor: event.actor,
+      reason: event.reason,
+      detail: event.detail,
+    })),
     ...order.webhookEvents.map((delivery) => ({
       kind: "webhook" as const,
       id: delivery.id,

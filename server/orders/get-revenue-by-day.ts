@@ -20,7 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Paid revenue per UTC day (by payment time) over the last `days` days including today, one
  * zero-filled series per currency that sold anything. Currencies are never added together.
  */
-export async function getRevenueByDay({ days, now = new Date() }: GetRevenueByDayOptions): Promise<{ currency: CurrencyCode; days: RevenueDay[]; total: number }[]> {
+export async function getRevenueByDay({
+  days,
+  now = new Date(),
+}: GetRevenueByDayOptions): Promise<{ currency: CurrencyCode; days: RevenueDay[]; total: number }[]> {
   const dayKeys = lastDays(days, now);
   const since = new Date(`${dayKeys[0]}T00:00:00.000Z`);
   const rows = await db.$queryRaw<{ day: string; currency: CurrencyCode; amount: bigint; orders: number }[]>`

@@ -19,7 +19,9 @@ export interface ProductRevenue {
 
 /** Paid revenue per product and currency, recent and all-time, best sellers first. */
 export async function getRevenueByProduct({ since }: GetRevenueByProductOptions): Promise<ProductRevenue[]> {
-  const rows = await db.$queryRaw<{ productId: string; title: string; currency: CurrencyCode; recentAmount: bigint; recentOrders: number; totalAmount: bigint; totalOrders: number }[]>`
+  const rows = await db.$queryRaw<
+    { productId: string; title: string; currency: CurrencyCode; recentAmount: bigint; recentOrders: number; totalAmount: bigint; totalOrders: number }[]
+  >`
     SELECT o."productId", p."title", o."currency"::text AS "currency",
            coalesce(sum(o."amount") FILTER (WHERE o."paidAt" >= ${since}), 0)::bigint AS "recentAmount",
            (count(*) FILTER (WHERE o."paidAt" >= ${since}))::int AS "recentOrders",

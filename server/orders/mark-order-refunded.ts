@@ -24,6 +24,14 @@ export async function markOrderRefunded({ orderId, actorEmail, reason }: MarkOrd
     if (!order.refundReason) throw new AppError("CONFLICT", "No payment on this order is due a refund.");
     if (order.refundedAt) throw new AppError("CONFLICT", "This refund is already recorded.");
     await recordRefund({ tx, orderId, actor: `admin:${actorEmail}`, reason });
-    await recordAuditLog({ tx, actorEmail, action: "order.refund", targetType: "order", targetId: orderId, reason, detail: { refundReason: order.refundReason } });
+    await recordAuditLog({
+      tx,
+      actorEmail,
+      action: "order.refund",
+      targetType: "order",
+      targetId: orderId,
+      reason,
+      detail: { refundReason: order.refundReason },
+    });
   });
 }

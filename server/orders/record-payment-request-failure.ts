@@ -27,7 +27,9 @@ export async function recordPaymentRequestFailure({ orderId, error }: RecordPaym
   if (!(error instanceof HandCashError)) return error instanceof Error ? error : new Error(String(error));
   return new AppError(
     "PAYMENT_PROVIDER_ERROR",
-    error.kind === "rate_limited" ? "HandCash is busy right now. Please try again in a minute." : "HandCash could not create the payment request. Please try again in a moment.",
+    error.kind === "rate_limited"
+      ? "HandCash is busy right now. Please try again in a minute."
+      : "HandCash could not create the payment request. Please try again in a moment.",
     { cause: error },
   );
 }

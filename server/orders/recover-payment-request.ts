@@ -8,9 +8,7 @@ import { failOrder } from "@/server/ledger/fail-order";
 /** A create call may still be under way at HandCash this long after the order was written. */
 export const PAYMENT_REQUEST_RECOVERY_GRACE_MS = 60_000;
 
-export type RecoverPaymentRequestResult =
-  | { outcome: "adopted"; paymentRequestId: string }
-  | { outcome: "waiting" | "failed" | "not_pending" };
+export type RecoverPaymentRequestResult = { outcome: "adopted"; paymentRequestId: string } | { outcome: "waiting" | "failed" | "not_pending" };
 
 /**
  * For an order whose create call HandCash did not answer (recordPaymentRequestFailure): finds out
@@ -34,6 +32,7 @@ export async function recoverPaymentRequest({ orderId, now = new Date() }: { ord
   const handcashExpiry = found.expiresAt ? new Date(found.expiresAt) : null;
   const expiresAt = handcashExpiry && handcashExpiry < order.expiresAt ? handcashExpiry : order.expiresAt;
   const adopted = await attachPaymentRequest({ orderId, paymentRequest: found, expiresAt, actor: "reconciler", isRecovered: true });
-  if (adopted) log.info({ event: "order.payment_request_recovered", orderId, paymentRequestId: found.id }, "adopted the payment request HandCash made without answering");
+  if (adopted)
+    log.info({ event: "order.payment_request_recovered", orderId, paymentRequestId: found.id }, "adopted the payment request HandCash made without answering");
   return { outcome: "adopted", paymentRequestId: found.id };
 }

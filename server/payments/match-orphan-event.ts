@@ -25,7 +25,12 @@ export interface MatchOrphanEventOptions {
  * HandCash confirms that request was paid by that transaction for exactly the order's price, and
  * only for an order without another payment request. Idempotent through recordPayment.
  */
-export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason }: MatchOrphanEventOptions): Promise<{ status: OrderStatus; outcome: string; detail: string }> {
+export async function matchOrphanEvent({
+  webhookEventId,
+  orderId,
+  actor,
+  reason,
+}: MatchOrphanEventOptions): Promise<{ status: OrderStatus; outcome: string; detail: string }> {
   const event = await db.webhookEvent.findUnique({ where: { id: webhookEventId } });
   if (event?.outcome !== "ORPHAN") throw new AppError("NOT_FOUND", "No orphan delivery has this id.");
   if (event.resolvedAt) throw new AppError("CONFLICT", "This delivery has already been dealt with.");
@@ -38,10 +43,14 @@ export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason 
   if (order.status === "PAID") throw new AppError("CONFLICT", "That order is already paid.");
 
   const verification = await verifyPayment({ paymentRequestId: event.paymentRequestId, claimedTransactionId: event.transactionId });
-  if (!verification.isConfirmed) throw new AppError("CONFLICT", `HandCash does not confirm transaction ${event.transactionId} for payment request ${event.paymentRequestId}.`);
+  if (!verification.isConfirmed)
+    throw new AppError("CONFLICT", `HandCash does not confirm transaction ${event.transactionId} for payment request ${event.paymentRequestId}.`);
   const paid = verification.paymentAmount;
   if (!paid || paid.denominatedIn !== order.currency || paid.amount !== toMajorUnits(order)) {
-    throw new AppError("CONFLICT", `HandCash reports ${paid ? `${paid.amount} ${paid.denominatedIn ?? paid.currencyCode}` : "no amount"}, but the order costs ${toMajorUnits(order)} ${order.currency}.`);
+    throw new AppError(
+      "CONFLICT",
+      `HandCash reports ${paid ? `${paid.amount} ${paid.denominatedIn ?? paid.currencyCode}` : "no amount"}, but the order costs ${toMajorUnits(order)} ${order.currency}.`,
+    );
   }
 
   return db.$transaction(async (tx) => {
@@ -59,6 +68,10 @@ export async function matchOrphanEvent({ webhookEventId, orderId, actor, reason 
     });
     await resolveOrphanWebhookEvent({ tx, webhookEventId: event.id, orderId: locked.id, actor });
     await recordOrderEvent({ tx, orderId: locked.id, type: "MATCHED_ORPHAN", actor, reason, detail: { webhookEventId: event.id, outcome } });
-    return { status: outcome === "RECORDED" ? "PAID" : locked.status, outcome: outcome.toLowerCase(), detail: detail ?? `Matched transaction ${event.transactionId} to order ${locked.id}.` };
+    return {
+      status: outcome === "RECORDED" ? "PAID" : locked.status,
+      outcome: outcome.toLowerCase(),
+      detail: detail ?? `Matched transaction ${event.transactionId} to order ${locked.id}.`,
+    };
   });
 }

@@ -49,7 +49,9 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
     return {
       status: recovered?.outcome === "failed" ? "FAILED" : order.status,
       outcome: "no_payment_request",
-      detail: isWaiting ? "HandCash has not answered the create call yet; it is looked up again shortly." : "HandCash never created a payment request for this order.",
+      detail: isWaiting
+        ? "HandCash has not answered the create call yet; it is looked up again shortly."
+        : "HandCash never created a payment request for this order.",
     };
   }
 
@@ -68,7 +70,11 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
       // Deliveries that claimed this transaction (unconfirmed at the time, or orphaned) are now settled.
       await resolveWebhookEventsForTransaction({ tx, transactionId, actor });
       const status = outcome === "RECORDED" ? "PAID" : locked.status;
-      return { status, outcome: outcome === "RECORDED" ? ("paid" as const) : ("still_in_review" as const), detail: detail ?? `HandCash confirmed transaction ${transactionId}.` };
+      return {
+        status,
+        outcome: outcome === "RECORDED" ? ("paid" as const) : ("still_in_review" as const),
+        detail: detail ?? `HandCash confirmed transaction ${transactionId}.`,
+      };
     }
 
     const attempts = previousAttempts(order.verification) + 1;
@@ -93,7 +99,9 @@ function isOpenAfterExpiry(status: OrderStatus, verification: PaymentVerificatio
 }
 
 function describeUnpaid(verification: PaymentVerification): string {
-  return verification.handcashStatus === "not_found" ? "HandCash does not know this payment request." : `HandCash reports no payment yet (status ${verification.handcashStatus}).`;
+  return verification.handcashStatus === "not_found"
+    ? "HandCash does not know this payment request."
+    : `HandCash reports no payment yet (status ${verification.handcashStatus}).`;
 }
 
 function previousAttempts(verification: Prisma.JsonValue | null): number {

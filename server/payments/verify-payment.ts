@@ -36,7 +36,13 @@ export interface PaymentVerification {
  * The amount needs no comparison: we created the request ourselves, with our price, over the
  * authenticated API.
  */
-export async function verifyPayment({ paymentRequestId, claimedTransactionId }: { paymentRequestId: string; claimedTransactionId: string | null }): Promise<PaymentVerification> {
+export async function verifyPayment({
+  paymentRequestId,
+  claimedTransactionId,
+}: {
+  paymentRequestId: string;
+  claimedTransactionId: string | null;
+}): Promise<PaymentVerification> {
   const checkedAt = new Date().toISOString();
   const unknownRequest = (handcashStatus: string): PaymentVerification => ({
     isConfirmed: false,

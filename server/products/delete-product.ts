@@ -25,7 +25,14 @@ export async function deleteProduct({ productId, actorEmail }: DeleteProductOpti
       if (!product) throw new AppError("NOT_FOUND", "This product no longer exists.");
       if (product._count.orders > 0 || product._count.entitlements > 0) throw new AppError("CONFLICT", HAS_ORDERS_MESSAGE);
       await tx.product.delete({ where: { id: productId } });
-      await recordAuditLog({ tx, actorEmail, action: "product.delete", targetType: "product", targetId: productId, detail: { slug: product.slug, title: product.title } });
+      await recordAuditLog({
+        tx,
+        actorEmail,
+        action: "product.delete",
+        targetType: "product",
+        targetId: productId,
+        detail: { slug: product.slug, title: product.title },
+      });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new AppError("CONFLICT", HAS_ORDERS_MESSAGE, { cause: error });

@@ -34,7 +34,14 @@ export async function updateProduct({ productId, fields, actorEmail }: UpdatePro
         data: { ...fields, publishedAt: fields.published && !before.publishedAt ? new Date() : before.publishedAt },
         select: { id: true, slug: true },
       });
-      await recordAuditLog({ tx, actorEmail, action: "product.update", targetType: "product", targetId: productId, detail: { changes } as Prisma.InputJsonValue });
+      await recordAuditLog({
+        tx,
+        actorEmail,
+        action: "product.update",
+        targetType: "product",
+        targetId: productId,
+        detail: { changes } as Prisma.InputJsonValue,
+      });
       return product;
     });
   } catch (error) {

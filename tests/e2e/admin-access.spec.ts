@@ -40,7 +40,18 @@ const protectedPages = pages.filter((url) => url !== LOGIN_PATH);
 const FORGED_COOKIE = `tg_admin=${"A".repeat(43)}`;
 
 test("the search finds the admin's pages and routes", () => {
-  expect(pages).toEqual(expect.arrayContaining(["/admin", LOGIN_PATH, "/admin/products", "/admin/products/new", "/admin/orders", "/admin/orders/e2e-missing-orderId", "/admin/webhooks", "/admin/settings"]));
+  expect(pages).toEqual(
+    expect.arrayContaining([
+      "/admin",
+      LOGIN_PATH,
+      "/admin/products",
+      "/admin/products/new",
+      "/admin/orders",
+      "/admin/orders/e2e-missing-orderId",
+      "/admin/webhooks",
+      "/admin/settings",
+    ]),
+  );
   expect(routes).toContainEqual({ method: "GET", url: "/admin/orders/export" });
 });
 

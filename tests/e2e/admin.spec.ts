@@ -139,7 +139,15 @@ test("the owner sells a new product: a reader buys it, the owner sees it paid wi
   const orderId = await openOrderOf(owner, product.title, "Paid");
   await expect(owner.getByText(`€1.75 for “${product.title}”`)).toBeVisible();
   const timeline = owner.getByRole("region", { name: "Timeline" });
-  for (const entry of ["Order created", "HandCash payment request created", "Webhook delivery from HandCash", "HandCash confirmed the payment", "Payment recorded", "Marked paid", "Access granted to the reader"]) {
+  for (const entry of [
+    "Order created",
+    "HandCash payment request created",
+    "Webhook delivery from HandCash",
+    "HandCash confirmed the payment",
+    "Payment recorded",
+    "Marked paid",
+    "Access granted to the reader",
+  ]) {
     await expect(timeline.getByText(entry, { exact: true }).first()).toBeVisible();
   }
   // The emulator's users have the same paymail and email: the payer is named once.
@@ -203,7 +211,14 @@ test("Markdown with <script> and onerror= entered in the admin never runs, in th
       `[a harmless-looking link](javascript:alert('${part}-link'))`,
       `After the ${part} attack ${id}.`,
     ].join("\n\n");
-  const product = { title: `Unsafe Markdown ${id}`, summary: "Testing the renderer.", preview: attack("preview"), body: attack("body"), price: "0.50", currency: "USD" as const };
+  const product = {
+    title: `Unsafe Markdown ${id}`,
+    summary: "Testing the renderer.",
+    preview: attack("preview"),
+    body: attack("body"),
+    price: "0.50",
+    currency: "USD" as const,
+  };
 
   await owner.goto("/admin/products/new");
   await owner.getByLabel("Free preview (Markdown)", { exact: true }).fill(product.preview);
@@ -238,7 +253,9 @@ test("Markdown with <script> and onerror= entered in the admin never runs, in th
   await expect(article.locator("script")).toHaveCount(0);
   await expect(article.locator("img")).toHaveCount(0);
   await expect(article.locator("[onerror]")).toHaveCount(0);
-  for (const href of await article.getByRole("link", { name: "a harmless-looking link" }).evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))) {
+  for (const href of await article
+    .getByRole("link", { name: "a harmless-looking link" })
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))) {
     expect(href).not.toMatch(/^\s*javascript:/i);
   }
   expect(await reader.content()).not.toContain("window.__xss");
@@ -254,7 +271,14 @@ test("the orders list fits a 1366 px laptop screen without scrolling sideways", 
   const owner = await signedInOwner(browser);
   const id = unique();
   const title = `The Lighthouse Keepers of the Northern Coast and the Long Winter Nights ${id}`;
-  const productId = await createProductAsOwner(owner, { title, summary: "A long read.", preview: "The free part.", body: "The paid part.", price: "12.50", currency: "GBP" });
+  const productId = await createProductAsOwner(owner, {
+    title,
+    summary: "A long read.",
+    preview: "The free part.",
+    body: "The paid part.",
+    price: "12.50",
+    currency: "GBP",
+  });
   // A paid order, so every column (payer and paid time included) holds something.
   const created = await request.post("/api/orders", { data: { productId } });
   expect(created.status()).toBe(201);

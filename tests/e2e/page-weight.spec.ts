@@ -43,7 +43,10 @@ async function loadScripts(page: Page, url: string): Promise<Download[]> {
 
 /** The figures `npm run build` prints, for the build this stack serves. */
 function readReportedSizes(): Array<{ route: string; files: number; gzipBytes: number }> {
-  const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/report-route-sizes.ts", "--json"], { env: { ...process.env, ...TEST_BUILD_ENV }, encoding: "utf8" });
+  const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/report-route-sizes.ts", "--json"], {
+    env: { ...process.env, ...TEST_BUILD_ENV },
+    encoding: "utf8",
+  });
   return JSON.parse(output);
 }
 

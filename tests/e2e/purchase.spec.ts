@@ -12,7 +12,11 @@ if (!qrArticle || !sameTabArticle || !lockedArticle || !lostWebhookArticle) thro
  * character HTML might escape or Markdown might style, so a plain text search is meaningful.
  */
 function premiumSentence(article: { body: string }): string {
-  const firstParagraph = article.body.trim().split("\n").find((line) => line.trim() && !/^[#>*-]/.test(line.trim())) ?? "";
+  const firstParagraph =
+    article.body
+      .trim()
+      .split("\n")
+      .find((line) => line.trim() && !/^[#>*-]/.test(line.trim())) ?? "";
   const words = /^[A-Za-z0-9 ,]+/.exec(firstParagraph.trim())?.[0].trim() ?? "";
   if (words.length < 30) throw new Error(`The premium opening is too short to search for: "${words}"`);
   return words;

@@ -5,7 +5,9 @@ test("the site has a tab icon: /favicon.ico and the SVG icon answer, and pages l
   const favicon = await request.get("/favicon.ico");
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toBe("image/x-icon");
-  const svg = await request.get((await request.get("/").then((response) => response.text())).match(/<link rel="icon" href="(\/icon\.svg[^"]*)"/)?.[1] ?? "/icon.svg");
+  const svg = await request.get(
+    (await request.get("/").then((response) => response.text())).match(/<link rel="icon" href="(\/icon\.svg[^"]*)"/)?.[1] ?? "/icon.svg",
+  );
   expect(svg.status()).toBe(200);
   expect(svg.headers()["content-type"]).toBe("image/svg+xml");
 

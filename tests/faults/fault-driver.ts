@@ -82,7 +82,11 @@ export async function readStatusesThroughApi(orders: ApiOrder[]): Promise<Record
 
 /** Every order's paywall shows "paid" (given the time for PostgreSQL's change notices to arrive). */
 export async function expectAllPaidThroughApi(orders: ApiOrder[]): Promise<void> {
-  const statuses = await pollUntil(() => readStatusesThroughApi(orders), (seen) => Object.values(seen).every((status) => status === "paid"), { timeoutMs: 10_000 });
+  const statuses = await pollUntil(
+    () => readStatusesThroughApi(orders),
+    (seen) => Object.values(seen).every((status) => status === "paid"),
+    { timeoutMs: 10_000 },
+  );
   expect(statuses).toEqual(Object.fromEntries(orders.map(({ orderId }) => [orderId, "paid"])));
 }
 
@@ -208,7 +212,11 @@ export async function readOrderOutcomes(db: PrismaClient, orderIds: string[]): P
 }
 
 /** Polls `read` until `isDone` holds for its result; returns the last result either way. */
-export async function pollUntil<T>(read: () => Promise<T>, isDone: (value: T) => boolean, { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number }): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number },
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

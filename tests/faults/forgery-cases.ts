@@ -49,7 +49,14 @@ function buildRealPayment({ paid }: ForgeryTargets, changes: Record<string, unkn
 /** A genuine secret for a pending order, claiming a transaction HandCash never saw. */
 function buildUnconfirmedClaim({ pending }: ForgeryTargets, changes: Record<string, unknown> = {}): Record<string, unknown> {
   const [order] = pending;
-  return { appSecret: SECRET, paymentRequestId: order.paymentRequestId, transactionId: MADE_UP_TRANSACTION_ID, customParameters: { orderId: order.orderId }, userData: { id: "attacker" }, ...changes };
+  return {
+    appSecret: SECRET,
+    paymentRequestId: order.paymentRequestId,
+    transactionId: MADE_UP_TRANSACTION_ID,
+    customParameters: { orderId: order.orderId },
+    userData: { id: "attacker" },
+    ...changes,
+  };
 }
 
 function removeSecret(body: Record<string, unknown>): Record<string, unknown> {
@@ -122,11 +129,13 @@ const wrongSecrets: Array<[string, unknown]> = [
 ];
 
 const secretCases: ForgeryCase[] = [
-  ...wrongSecrets.map(([label, appSecret]): ForgeryCase => ({
-    name: `secret ${label}, for a real payment`,
-    expectedStatus: 401,
-    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret }))),
-  })),
+  ...wrongSecrets.map(
+    ([label, appSecret]): ForgeryCase => ({
+      name: `secret ${label}, for a real payment`,
+      expectedStatus: 401,
+      build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret }))),
+    }),
+  ),
   // Text PostgreSQL cannot store is refused while the body is parsed, before any secret is compared.
   {
     name: "secret padded with a NUL, for a real payment",
@@ -181,7 +190,8 @@ const prototypeCases: ForgeryCase[] = [
     {
       name: `${key} in customParameters naming the paid order, genuine secret, made-up transaction`,
       expectedStatus: 200,
-      build: (targets: ForgeryTargets) => post(injectRawKey(buildUnconfirmedClaim(targets), "customParameters", key, { orderId: targets.paid.orderId, isPaid: true })),
+      build: (targets: ForgeryTargets) =>
+        post(injectRawKey(buildUnconfirmedClaim(targets), "customParameters", key, { orderId: targets.paid.orderId, isPaid: true })),
     },
     {
       name: `${key} in userData, genuine secret, made-up transaction`,
@@ -191,7 +201,13 @@ const prototypeCases: ForgeryCase[] = [
     {
       name: `${key} at the top level carrying the real transaction, genuine secret, made-up transaction`,
       expectedStatus: 200,
-      build: (targets: ForgeryTargets) => post(injectRawKey(buildUnconfirmedClaim(targets), null, key, { transactionId: targets.paid.transactionId, paymentRequestId: targets.paid.paymentRequestId })),
+      build: (targets: ForgeryTargets) =>
+        post(
+          injectRawKey(buildUnconfirmedClaim(targets), null, key, {
+            transactionId: targets.paid.transactionId,
+            paymentRequestId: targets.paid.paymentRequestId,
+          }),
+        ),
     },
     {
       name: `${key} smuggling the secret into a real payment without one`,
@@ -207,35 +223,80 @@ const prototypeCases: ForgeryCase[] = [
 ];
 
 const sizeCases: ForgeryCase[] = [
-  { name: "wrong secret, 60 KiB paymail", expectedStatus: 401, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: "wrong", userData: { paymail: "p".repeat(60 * KIB) } }))) },
-  { name: "a 60 KiB secret", expectedStatus: 401, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: SECRET.padEnd(60 * KIB, "x") }))) },
-  { name: "wrong secret, 15,000 emoji (60 KB)", expectedStatus: 401, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: "\u{1F511}".repeat(15_000) }))) },
-  { name: "wrong secret, exactly 64 KiB", expectedStatus: 401, build: (targets) => post(padJsonToSize(buildRealPayment(targets, { appSecret: "wrong" }), 64 * KIB)) },
-  { name: "genuine secret, 60 KiB paymail", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { userData: { paymail: "p".repeat(60 * KIB) } }))) },
-  { name: "genuine secret, 60 KiB transactionId", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { transactionId: "a".repeat(60 * KIB) }))) },
-  { name: "genuine secret, 60 KiB paymentRequestId", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { paymentRequestId: "a".repeat(60 * KIB) }))) },
+  {
+    name: "wrong secret, 60 KiB paymail",
+    expectedStatus: 401,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: "wrong", userData: { paymail: "p".repeat(60 * KIB) } }))),
+  },
+  {
+    name: "a 60 KiB secret",
+    expectedStatus: 401,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: SECRET.padEnd(60 * KIB, "x") }))),
+  },
+  {
+    name: "wrong secret, 15,000 emoji (60 KB)",
+    expectedStatus: 401,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { appSecret: "\u{1F511}".repeat(15_000) }))),
+  },
+  {
+    name: "wrong secret, exactly 64 KiB",
+    expectedStatus: 401,
+    build: (targets) => post(padJsonToSize(buildRealPayment(targets, { appSecret: "wrong" }), 64 * KIB)),
+  },
+  {
+    name: "genuine secret, 60 KiB paymail",
+    expectedStatus: 400,
+    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { userData: { paymail: "p".repeat(60 * KIB) } }))),
+  },
+  {
+    name: "genuine secret, 60 KiB transactionId",
+    expectedStatus: 400,
+    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { transactionId: "a".repeat(60 * KIB) }))),
+  },
+  {
+    name: "genuine secret, 60 KiB paymentRequestId",
+    expectedStatus: 400,
+    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { paymentRequestId: "a".repeat(60 * KIB) }))),
+  },
   {
     name: "genuine secret, 60 KiB customParameters value, made-up transaction",
     expectedStatus: 200,
-    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { customParameters: { orderId: targets.pending[0].orderId, note: "n".repeat(60 * KIB) } }))),
+    build: (targets) =>
+      post(JSON.stringify(buildUnconfirmedClaim(targets, { customParameters: { orderId: targets.pending[0].orderId, note: "n".repeat(60 * KIB) } }))),
   },
   {
     name: "genuine secret, real payment, 60 KiB orderId in customParameters",
     expectedStatus: 200,
     build: (targets) => post(JSON.stringify(buildRealPayment(targets, { customParameters: { orderId: "o".repeat(60 * KIB) } }))),
   },
-  { name: "genuine secret, 60 KiB extra field, made-up transaction", expectedStatus: 200, build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { extra: "e".repeat(60 * KIB) }))) },
+  {
+    name: "genuine secret, 60 KiB extra field, made-up transaction",
+    expectedStatus: 200,
+    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { extra: "e".repeat(60 * KIB) }))),
+  },
   {
     name: "genuine secret, 4,000 keys in customParameters, made-up transaction",
     expectedStatus: 200,
     build: (targets) =>
       post(JSON.stringify(buildUnconfirmedClaim(targets, { customParameters: Object.fromEntries(Array.from({ length: 4_000 }, (_, i) => [`k${i}`, i])) }))),
   },
-  { name: "genuine secret, arrays nested 1,000 deep in userData, made-up transaction", expectedStatus: 200, build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { userData: { id: "x", deep: nestArrays(1_000) } }))) },
-  { name: "wrong secret, 64 KiB + 1 byte", expectedStatus: 413, build: (targets) => post(padJsonToSize(buildRealPayment(targets, { appSecret: "wrong" }), 64 * KIB + 1)) },
+  {
+    name: "genuine secret, arrays nested 1,000 deep in userData, made-up transaction",
+    expectedStatus: 200,
+    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { userData: { id: "x", deep: nestArrays(1_000) } }))),
+  },
+  {
+    name: "wrong secret, 64 KiB + 1 byte",
+    expectedStatus: 413,
+    build: (targets) => post(padJsonToSize(buildRealPayment(targets, { appSecret: "wrong" }), 64 * KIB + 1)),
+  },
   { name: "genuine secret, 70 KiB real payment", expectedStatus: 413, build: (targets) => post(padJsonToSize(buildRealPayment(targets), 70 * KIB)) },
   { name: "wrong secret, 1 MiB", expectedStatus: 413, build: (targets) => post(padJsonToSize(buildRealPayment(targets, { appSecret: "wrong" }), 1024 * KIB)) },
-  { name: "genuine secret, 100 KiB chunked without Content-Length", expectedStatus: 413, build: (targets) => ({ ...post(padJsonToSize(buildRealPayment(targets), 100 * KIB)), isChunked: true }) },
+  {
+    name: "genuine secret, 100 KiB chunked without Content-Length",
+    expectedStatus: 413,
+    build: (targets) => ({ ...post(padJsonToSize(buildRealPayment(targets), 100 * KIB)), isChunked: true }),
+  },
 ];
 
 const badValues: Array<[string, unknown]> = [
@@ -252,14 +313,7 @@ const badValues: Array<[string, unknown]> = [
 
 const shapeCases: ForgeryCase[] = [
   ...(["paymentRequestId", "transactionId"] as const).flatMap((field) =>
-    badValues.map(([label, value]): ForgeryCase => ({
-      name: `genuine secret, ${field} ${label}`,
-      expectedStatus: 400,
-      build: (targets) => post(JSON.stringify(buildRealPayment(targets, { [field]: value }))),
-    })),
-  ),
-  ...(["customParameters", "userData"] as const).flatMap((field) =>
-    ([["a string", "x"], ["a number", 5], ["an array", []], ["null", null], ["true", true]] as Array<[string, unknown]>).map(
+    badValues.map(
       ([label, value]): ForgeryCase => ({
         name: `genuine secret, ${field} ${label}`,
         expectedStatus: 400,
@@ -267,22 +321,47 @@ const shapeCases: ForgeryCase[] = [
       }),
     ),
   ),
-  ...([
-    ["userData.id a number", { id: 5 }],
-    ["userData.id an object", { id: {} }],
-    ["userData.paymail a number", { paymail: 5 }],
-    ["userData.paymail of 257 characters", { paymail: "p".repeat(257) }],
-    ["userData.email an array", { email: ["a@b.c"] }],
-    ["userData.phoneNumber of 65 characters", { phoneNumber: "1".repeat(65) }],
-  ] as Array<[string, unknown]>).map(
-    ([label, userData]): ForgeryCase => ({ name: `genuine secret, ${label}`, expectedStatus: 400, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { userData }))) }),
+  ...(["customParameters", "userData"] as const).flatMap((field) =>
+    (
+      [
+        ["a string", "x"],
+        ["a number", 5],
+        ["an array", []],
+        ["null", null],
+        ["true", true],
+      ] as Array<[string, unknown]>
+    ).map(
+      ([label, value]): ForgeryCase => ({
+        name: `genuine secret, ${field} ${label}`,
+        expectedStatus: 400,
+        build: (targets) => post(JSON.stringify(buildRealPayment(targets, { [field]: value }))),
+      }),
+    ),
+  ),
+  ...(
+    [
+      ["userData.id a number", { id: 5 }],
+      ["userData.id an object", { id: {} }],
+      ["userData.paymail a number", { paymail: 5 }],
+      ["userData.paymail of 257 characters", { paymail: "p".repeat(257) }],
+      ["userData.email an array", { email: ["a@b.c"] }],
+      ["userData.phoneNumber of 65 characters", { phoneNumber: "1".repeat(65) }],
+    ] as Array<[string, unknown]>
+  ).map(
+    ([label, userData]): ForgeryCase => ({
+      name: `genuine secret, ${label}`,
+      expectedStatus: 400,
+      build: (targets) => post(JSON.stringify(buildRealPayment(targets, { userData }))),
+    }),
   ),
   // PostgreSQL cannot store these (text and jsonb refuse NUL, jsonb an unpaired surrogate): a 400, not a failed write.
-  ...([
-    ["userData.paymail with a NUL", '"userData":{"id":"x","paymail":"alice\\u0000@handcash.io"}'],
-    ["userData with a NUL in a key", '"userData":{"id":"x","pay\\u0000mail":"alice@handcash.io"}'],
-    ["customParameters with an unpaired surrogate", '"customParameters":{"orderId":"x","note":"\\udc00"}'],
-  ] as Array<[string, string]>).map(
+  ...(
+    [
+      ["userData.paymail with a NUL", '"userData":{"id":"x","paymail":"alice\\u0000@handcash.io"}'],
+      ["userData with a NUL in a key", '"userData":{"id":"x","pay\\u0000mail":"alice@handcash.io"}'],
+      ["customParameters with an unpaired surrogate", '"customParameters":{"orderId":"x","note":"\\udc00"}'],
+    ] as Array<[string, string]>
+  ).map(
     ([label, field]): ForgeryCase => ({
       name: `genuine secret, ${label}`,
       expectedStatus: 400,
@@ -292,7 +371,13 @@ const shapeCases: ForgeryCase[] = [
       },
     }),
   ),
-  ...([["a number", 5], ["an object", {}], ["of 65 characters", "m".repeat(65)]] as Array<[string, unknown]>).map(
+  ...(
+    [
+      ["a number", 5],
+      ["an object", {}],
+      ["of 65 characters", "m".repeat(65)],
+    ] as Array<[string, unknown]>
+  ).map(
     ([label, paymentMethod]): ForgeryCase => ({
       name: `genuine secret, paymentMethod ${label}`,
       expectedStatus: 400,
@@ -309,7 +394,13 @@ const shapeCases: ForgeryCase[] = [
       },
     }),
   ),
-  ...([["a number", 123], ["null", null], ["an object", { id: "x" }]] as Array<[string, unknown]>).map(
+  ...(
+    [
+      ["a number", 123],
+      ["null", null],
+      ["an object", { id: "x" }],
+    ] as Array<[string, unknown]>
+  ).map(
     ([label, orderId]): ForgeryCase => ({
       name: `genuine secret, real payment, customParameters.orderId ${label}`,
       expectedStatus: 200,
@@ -319,20 +410,40 @@ const shapeCases: ForgeryCase[] = [
   {
     name: "genuine secret, extra fields claiming the order is paid, made-up transaction",
     expectedStatus: 200,
-    build: (targets) => post(JSON.stringify(buildUnconfirmedClaim(targets, { status: "PAID", isPaid: true, amount: 0, entitlement: { granted: true }, orderId: targets.paid.orderId }))),
+    build: (targets) =>
+      post(
+        JSON.stringify(
+          buildUnconfirmedClaim(targets, { status: "PAID", isPaid: true, amount: 0, entitlement: { granted: true }, orderId: targets.paid.orderId }),
+        ),
+      ),
   },
 ];
 
 const encodingCases: ForgeryCase[] = [
   { name: "an empty body", expectedStatus: 400, build: () => post("") },
   { name: "plain text", expectedStatus: 400, build: () => post("not json at all") },
-  { name: "the real payment form-encoded", expectedStatus: 400, build: (targets) => post(new URLSearchParams(buildRealPayment(targets) as Record<string, string>).toString(), { "content-type": "application/x-www-form-urlencoded" }) },
+  {
+    name: "the real payment form-encoded",
+    expectedStatus: 400,
+    build: (targets) =>
+      post(new URLSearchParams(buildRealPayment(targets) as Record<string, string>).toString(), { "content-type": "application/x-www-form-urlencoded" }),
+  },
   {
     name: "the real payment as multipart form data",
     expectedStatus: 400,
-    build: (targets) => post(`--b\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(buildRealPayment(targets))}\r\n--b--\r\n`, { "content-type": "multipart/form-data; boundary=b" }),
+    build: (targets) =>
+      post(`--b\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(buildRealPayment(targets))}\r\n--b--\r\n`, {
+        "content-type": "multipart/form-data; boundary=b",
+      }),
   },
-  { name: "the real payment as XML", expectedStatus: 400, build: (targets) => post(`<webhook><appSecret>${SECRET}</appSecret><transactionId>${targets.paid.transactionId}</transactionId></webhook>`, { "content-type": "application/xml" }) },
+  {
+    name: "the real payment as XML",
+    expectedStatus: 400,
+    build: (targets) =>
+      post(`<webhook><appSecret>${SECRET}</appSecret><transactionId>${targets.paid.transactionId}</transactionId></webhook>`, {
+        "content-type": "application/xml",
+      }),
+  },
   { name: "truncated JSON of the real payment", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildRealPayment(targets)).slice(0, -1)) },
   { name: "JSON with single quotes", expectedStatus: 400, build: (targets) => post(JSON.stringify(buildRealPayment(targets)).replaceAll('"', "'")) },
   { name: "JSON with a comment", expectedStatus: 400, build: (targets) => post(`/* hi */${JSON.stringify(buildRealPayment(targets))}`) },
@@ -343,7 +454,16 @@ const encodingCases: ForgeryCase[] = [
   { name: "an empty JSON array", expectedStatus: 400, build: () => post("[]") },
   { name: "the real payment wrapped in an array", expectedStatus: 400, build: (targets) => post(JSON.stringify([buildRealPayment(targets)])) },
   { name: "bytes that are not UTF-8", expectedStatus: 400, build: () => post(Buffer.from([0xff, 0xfe, 0x7b, 0x80, 0x81, 0x7d])) },
-  ...["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "text/html", "application/octet-stream", "application/json; charset=utf-16", ""].map(
+  ...[
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/xml",
+    "text/html",
+    "application/octet-stream",
+    "application/json; charset=utf-16",
+    "",
+  ].map(
     (contentType): ForgeryCase => ({
       name: `wrong secret sent as ${contentType || "no content type"}`,
       expectedStatus: 401,
@@ -359,14 +479,26 @@ const encodingCases: ForgeryCase[] = [
 
 const methodCases: ForgeryCase[] = [
   ...["PUT", "PATCH", "DELETE"].map(
-    (method): ForgeryCase => ({ name: `${method} with the real payment`, expectedStatus: 405, build: (targets) => ({ ...post(JSON.stringify(buildRealPayment(targets))), method }) }),
+    (method): ForgeryCase => ({
+      name: `${method} with the real payment`,
+      expectedStatus: 405,
+      build: (targets) => ({ ...post(JSON.stringify(buildRealPayment(targets))), method }),
+    }),
   ),
   {
     name: "GET with the real payment in the query string",
     expectedStatus: 405,
-    build: (targets) => ({ method: "GET", headers: {}, pathSuffix: `?${new URLSearchParams({ appSecret: SECRET, paymentRequestId: targets.paid.paymentRequestId, transactionId: targets.paid.transactionId })}` }),
+    build: (targets) => ({
+      method: "GET",
+      headers: {},
+      pathSuffix: `?${new URLSearchParams({ appSecret: SECRET, paymentRequestId: targets.paid.paymentRequestId, transactionId: targets.paid.transactionId })}`,
+    }),
   },
-  { name: "wrong secret to the path with a trailing slash", expectedStatus: 401, build: (targets) => ({ ...post(JSON.stringify(buildRealPayment(targets, { appSecret: "wrong" }))), pathSuffix: "/" }) },
+  {
+    name: "wrong secret to the path with a trailing slash",
+    expectedStatus: 401,
+    build: (targets) => ({ ...post(JSON.stringify(buildRealPayment(targets, { appSecret: "wrong" }))), pathSuffix: "/" }),
+  },
 ];
 
 const claimCases: ForgeryCase[] = [
@@ -374,10 +506,23 @@ const claimCases: ForgeryCase[] = [
     (index): ForgeryCase => ({
       name: `genuine secret, made-up transaction for pending order ${index + 1}`,
       expectedStatus: 200,
-      build: ({ pending }) => post(JSON.stringify({ appSecret: SECRET, paymentRequestId: pending[index]!.paymentRequestId, transactionId: `${index}${MADE_UP_TRANSACTION_ID.slice(1)}`, customParameters: { orderId: pending[index]!.orderId }, userData: {} })),
+      build: ({ pending }) =>
+        post(
+          JSON.stringify({
+            appSecret: SECRET,
+            paymentRequestId: pending[index]!.paymentRequestId,
+            transactionId: `${index}${MADE_UP_TRANSACTION_ID.slice(1)}`,
+            customParameters: { orderId: pending[index]!.orderId },
+            userData: {},
+          }),
+        ),
     }),
   ),
-  { name: "genuine secret, made-up transaction for the paid order", expectedStatus: 200, build: (targets) => post(JSON.stringify(buildRealPayment(targets, { transactionId: MADE_UP_TRANSACTION_ID }))) },
+  {
+    name: "genuine secret, made-up transaction for the paid order",
+    expectedStatus: 200,
+    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { transactionId: MADE_UP_TRANSACTION_ID }))),
+  },
   {
     name: "genuine secret, the real payment claimed for another order (customParameters)",
     expectedStatus: 200,
@@ -391,7 +536,12 @@ const claimCases: ForgeryCase[] = [
   {
     name: "genuine secret, the real transaction replayed against another order's payment request",
     expectedStatus: 200,
-    build: (targets) => post(JSON.stringify(buildRealPayment(targets, { paymentRequestId: targets.pending[2].paymentRequestId, customParameters: { orderId: targets.pending[2].orderId } }))),
+    build: (targets) =>
+      post(
+        JSON.stringify(
+          buildRealPayment(targets, { paymentRequestId: targets.pending[2].paymentRequestId, customParameters: { orderId: targets.pending[2].orderId } }),
+        ),
+      ),
   },
   {
     name: "genuine secret, the real transaction for a payment request nobody created",

@@ -22,9 +22,12 @@ let targets: ForgeryTargets;
 let before: Awaited<ReturnType<typeof countMoney>>;
 
 function countMoney() {
-  return Promise.all([db.payment.count(), db.entitlement.count(), db.order.count({ where: { status: "PAID" } }), db.webhookEvent.count({ where: { outcome: "RECORDED" } })]).then(
-    ([payments, entitlements, paidOrders, recordedEvents]) => ({ payments, entitlements, paidOrders, recordedEvents }),
-  );
+  return Promise.all([
+    db.payment.count(),
+    db.entitlement.count(),
+    db.order.count({ where: { status: "PAID" } }),
+    db.webhookEvent.count({ where: { outcome: "RECORDED" } }),
+  ]).then(([payments, entitlements, paidOrders, recordedEvents]) => ({ payments, entitlements, paidOrders, recordedEvents }));
 }
 
 function send(request: ForgeryRequest): Promise<{ status: number; body: string }> {
@@ -61,7 +64,10 @@ describe("forgery corpus", () => {
   test("no forgery recorded a payment, granted access or marked an order paid", async () => {
     expect(await countMoney()).toEqual(before);
     const orderIds = [targets.paid.orderId, ...targets.pending.map((order) => order.orderId)];
-    const orders = await db.order.findMany({ where: { id: { in: orderIds } }, select: { status: true, payments: { select: { id: true } }, entitlement: { select: { id: true } } } });
+    const orders = await db.order.findMany({
+      where: { id: { in: orderIds } },
+      select: { status: true, payments: { select: { id: true } }, entitlement: { select: { id: true } } },
+    });
     expect(orders).toHaveLength(orderIds.length);
     for (const order of orders) {
       expect(order.status).not.toBe("PAID");
@@ -74,7 +80,10 @@ describe("forgery corpus", () => {
   test("the secret was never stored, whatever the forgery carried", async () => {
     const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
     for (const { tablename } of tables) {
-      const [row] = await db.$queryRawUnsafe<{ hits: bigint }[]>(`SELECT count(*) AS hits FROM "${tablename}" t WHERE t::text LIKE '%' || $1 || '%'`, TEST_HANDCASH_APP_SECRET);
+      const [row] = await db.$queryRawUnsafe<{ hits: bigint }[]>(
+        `SELECT count(*) AS hits FROM "${tablename}" t WHERE t::text LIKE '%' || $1 || '%'`,
+        TEST_HANDCASH_APP_SECRET,
+      );
       expect(row?.hits, tablename).toBe(0n);
     }
   });

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { FAULT_RECONCILE_INTERVAL_SECONDS } from "./fault-config";
-import { appUrl, createOrdersThroughApi, listEmulatorDeliveries, mapWithConcurrency, openTestDatabase, payInEmulator, pollUntil, readOrderOutcomes, restoreStack } from "./fault-driver";
+import {
+  appUrl,
+  createOrdersThroughApi,
+  listEmulatorDeliveries,
+  mapWithConcurrency,
+  openTestDatabase,
+  payInEmulator,
+  pollUntil,
+  readOrderOutcomes,
+  restoreStack,
+} from "./fault-driver";
 
 const ORDER_COUNT = 10;
 
@@ -16,7 +26,9 @@ afterAll(async () => {
 
 test("lost webhooks: payments whose webhook never comes are recorded by the worker's reconciliation", async () => {
   const orders = await createOrdersThroughApi(db, ORDER_COUNT);
-  const transactionIds = new Map(await mapWithConcurrency(orders, 4, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const));
+  const transactionIds = new Map(
+    await mapWithConcurrency(orders, 4, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const),
+  );
   const orderIds = orders.map((order) => order.orderId);
 
   // A sweep every interval, a job poll, then HandCash's answer: a few intervals is plenty.

@@ -66,7 +66,9 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
   const exitsBefore = (await readStackStatus()).unexpectedExits.length;
   const orders = await createOrdersThroughApi(db, ORDER_COUNT);
   const orderIds = orders.map((order) => order.orderId);
-  const transactionIds = new Map(await mapWithConcurrency(orders, 8, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const));
+  const transactionIds = new Map(
+    await mapWithConcurrency(orders, 8, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const),
+  );
   const work = orders.flatMap((order) => Array.from({ length: COPIES_PER_ORDER }, () => order));
   // The paywalls have polled, so the app caches these statuses and must hear of every change.
   expect(new Set(Object.values(await readStatusesThroughApi(orders)))).toEqual(new Set(["pending"]));
@@ -81,7 +83,11 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
     }),
   );
 
-  await pollUntil(async () => accepted, (count) => count >= 10, { timeoutMs: 30_000, intervalMs: 10 });
+  await pollUntil(
+    async () => accepted,
+    (count) => count >= 10,
+    { timeoutMs: 30_000, intervalMs: 10 },
+  );
   await controlStack("postgres/stop");
   const outageStartedAt = Date.now();
   const acceptedBeforeOutage = accepted;
@@ -118,7 +124,10 @@ test("PostgreSQL stopped mid-storm: 503 while it is down, then every payment rec
   // Jobs the worker was running when PostgreSQL went away must not stay locked in its name (graphile-worker
   // would wait four hours): the reconciliation sweep among them, which would stop every later check.
   const stuckJobs = await pollUntil(
-    () => db.$queryRaw<{ id: bigint; task_identifier: string }[]>`SELECT id, task_identifier FROM graphile_worker.jobs WHERE locked_at < to_timestamp(${outageEndedAt / 1000})`,
+    () =>
+      db.$queryRaw<
+        { id: bigint; task_identifier: string }[]
+      >`SELECT id, task_identifier FROM graphile_worker.jobs WHERE locked_at < to_timestamp(${outageEndedAt / 1000})`,
     (jobs) => jobs.length === 0,
     { timeoutMs: FAULT_RECONCILE_INTERVAL_SECONDS * 1000 * 3 },
   );

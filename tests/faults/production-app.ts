@@ -15,7 +15,21 @@ import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_HANDCASH_APP_ID, TEST_HANDC
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const BUILD_ID_FILE = path.join(TEST_BUILD_DIR, "BUILD_ID");
 /** Everything `next build` reads; tests/, emulator/ and scripts/ are not part of the build. */
-const BUILD_INPUTS = ["app", "server", "lib", "components", "generated", "public", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "server",
+  "lib",
+  "components",
+  "generated",
+  "public",
+  "prisma/schema.prisma",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 export interface ManagedProcess {
   name: string;
@@ -148,7 +162,11 @@ export function buildAppEnv({ appUrl, port, databaseUrl, emulatorUrl, logLevel, 
 }
 
 /** Resolves once `url` answers HTTP with `expectedStatus`; rejects when `process` dies first or after `timeoutMs`. */
-export async function waitForStatus(url: string, expectedStatus: number, { timeoutMs, process: watched }: { timeoutMs: number; process?: ManagedProcess }): Promise<void> {
+export async function waitForStatus(
+  url: string,
+  expectedStatus: number,
+  { timeoutMs, process: watched }: { timeoutMs: number; process?: ManagedProcess },
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
@@ -192,7 +210,13 @@ export async function startNextServer({ port, env, logDir, nodeArgs = [] }: Next
 
 /** Resolves once the worker logs that it started (it has then connected and queued its sweep). */
 export async function startWorkerProcess({ env, logDir }: { env: NodeJS.ProcessEnv; logDir: string }): Promise<ManagedProcess> {
-  const worker = startProcess({ name: "worker", command: process.execPath, args: [...TS_NODE_ARGS, "scripts/worker.ts"], env: { ...env, LOG_LEVEL: "info" }, logDir });
+  const worker = startProcess({
+    name: "worker",
+    command: process.execPath,
+    args: [...TS_NODE_ARGS, "scripts/worker.ts"],
+    env: { ...env, LOG_LEVEL: "info" },
+    logDir,
+  });
   const offset = fs.statSync(worker.logFile).size;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -58,7 +58,10 @@ test("SIGKILL mid-storm: after a restart and the emulator's retries, every order
     { timeoutMs: 60_000, intervalMs: 250 },
   );
   const readAllDeliveries = async () => (await Promise.all(orders.map((order) => listEmulatorDeliveries(order.paymentRequestId)))).flat();
-  const deliveries = await pollUntil(readAllDeliveries, (current) => current.every(({ state }) => state === "delivered"), { timeoutMs: 60_000, intervalMs: 250 });
+  const deliveries = await pollUntil(readAllDeliveries, (current) => current.every(({ state }) => state === "delivered"), {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+  });
 
   for (const outcome of outcomes) {
     expect(outcome).toEqual({ orderId: outcome.orderId, status: "PAID", payments: [transactionIds.get(outcome.orderId)], hasEntitlement: true, paidEvents: 1 });

@@ -82,11 +82,7 @@ async function fireStorm(plan: DeliveryGroup[]): Promise<Array<PostedWebhook & {
     while (inFlight + copies > CONCURRENCY) await new Promise<void>((resolve) => waiters.push(resolve));
     inFlight += copies;
     const body = buildGenuineWebhook(order, transactionId);
-    void Promise.all(
-      Array.from({ length: copies }, () =>
-        attemptWebhook(body),
-      ),
-    ).then((posted) => {
+    void Promise.all(Array.from({ length: copies }, () => attemptWebhook(body))).then((posted) => {
       results.push(...posted.map((result) => ({ ...result, orderId: order.orderId })));
       release(copies);
     });
@@ -97,7 +93,9 @@ async function fireStorm(plan: DeliveryGroup[]): Promise<Array<PostedWebhook & {
 
 test("storm: 500 genuine deliveries for 100 paid orders (30% concurrent copies) record each payment exactly once", async () => {
   const orders = await createOrdersThroughApi(db, ORDER_COUNT);
-  const transactionIds = new Map(await mapWithConcurrency(orders, 8, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const));
+  const transactionIds = new Map(
+    await mapWithConcurrency(orders, 8, async (order) => [order.orderId, await payInEmulator(order.paymentRequestId, "lost")] as const),
+  );
   const plan = planStorm(orders, transactionIds);
   expect(plan.reduce((sum, { copies }) => sum + copies, 0)).toBe(DELIVERY_COUNT);
   expect(plan.filter(({ copies }) => copies > 1).reduce((sum, { copies }) => sum + copies - 1, 0)).toBe(CONCURRENT_COPY_COUNT);
@@ -130,7 +128,10 @@ test("storm: 500 genuine deliveries for 100 paid orders (30% concurrent copies) 
 
   // Every delivery is kept, and exactly one per order recorded the payment.
   const events = await db.webhookEvent.groupBy({ by: ["outcome"], where: { orderId: { in: orderIds } }, _count: true });
-  expect(Object.fromEntries(events.map(({ outcome, _count }) => [outcome, _count]))).toEqual({ RECORDED: ORDER_COUNT, DUPLICATE: DELIVERY_COUNT - ORDER_COUNT });
+  expect(Object.fromEntries(events.map(({ outcome, _count }) => [outcome, _count]))).toEqual({
+    RECORDED: ORDER_COUNT,
+    DUPLICATE: DELIVERY_COUNT - ORDER_COUNT,
+  });
   expect(results.filter(({ body }) => body.includes('"recorded"'))).toHaveLength(ORDER_COUNT);
   await expectAllPaidThroughApi(orders);
 });

@@ -63,11 +63,18 @@ export async function setPublicViewOmits(omits: { transactionId?: boolean; payme
 }
 
 async function controlEmulator(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${inject("emulatorUrl")}${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${inject("emulatorUrl")}${path}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`emulator refused ${path}: ${response.status} ${await response.text()}`);
 }
 
-export function webhookBody(order: Pick<PendingOrderFixture, "orderId" | "paymentRequestId"> & { transactionId?: string }, overrides: Record<string, unknown> = {}) {
+export function webhookBody(
+  order: Pick<PendingOrderFixture, "orderId" | "paymentRequestId"> & { transactionId?: string },
+  overrides: Record<string, unknown> = {},
+) {
   return {
     appSecret: TEST_HANDCASH_APP_SECRET,
     paymentRequestId: order.paymentRequestId,

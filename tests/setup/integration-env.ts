@@ -8,8 +8,15 @@ const { db } = await import("@/server/db");
 
 /** Faults one test switched on in the shared emulator (an outage, a thinner public view) must not reach the next. */
 async function clearEmulatorFaults(): Promise<void> {
-  for (const [path, body] of [["/_emulator/outage", { status: null }], ["/_emulator/public-view", {}]] as const) {
-    const response = await fetch(`${inject("emulatorUrl")}${path}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  for (const [path, body] of [
+    ["/_emulator/outage", { status: null }],
+    ["/_emulator/public-view", {}],
+  ] as const) {
+    const response = await fetch(`${inject("emulatorUrl")}${path}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`emulator refused ${path}: ${response.status}`);
   }
 }

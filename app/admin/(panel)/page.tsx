@@ -84,7 +84,9 @@ export default async function DashboardPage() {
         </h2>
         {revenue.length === 0 ? (
           <EmptyState title="No paid orders in the last 30 days">
-            <p>Revenue appears here once readers pay. Check that your products are published on the <Link href="/admin/products">Products</Link> page.</p>
+            <p>
+              Revenue appears here once readers pay. Check that your products are published on the <Link href="/admin/products">Products</Link> page.
+            </p>
           </EmptyState>
         ) : (
           revenue.map((series) => (

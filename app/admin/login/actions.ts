@@ -21,7 +21,12 @@ export async function logIn(_state: ActionState, formData: FormData): Promise<Ac
   if (!result.ok) {
     if (result.reason === "throttled") {
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
-      return { ok: false, status: 429, fieldErrors: {}, message: `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.` };
+      return {
+        ok: false,
+        status: 429,
+        fieldErrors: {},
+        message: `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      };
     }
     return { ok: false, status: 401, fieldErrors: {}, message: "That email and password do not match. Check both and try again." };
   }

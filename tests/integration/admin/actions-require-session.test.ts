@@ -110,7 +110,20 @@ beforeEach(() => {
 describe("admin server actions, found on disk", () => {
   it("includes every action the admin uses (the search works)", () => {
     const ids = actions.map(({ id }) => id.split("#")[1]);
-    for (const name of ["logIn", "logOut", "createProduct", "updateProduct", "setPublished", "deleteProduct", "recheckOrder", "expireOrder", "grantAccess", "revokeAccess", "markRefunded", "matchOrphan"]) {
+    for (const name of [
+      "logIn",
+      "logOut",
+      "createProduct",
+      "updateProduct",
+      "setPublished",
+      "deleteProduct",
+      "recheckOrder",
+      "expireOrder",
+      "grantAccess",
+      "revokeAccess",
+      "markRefunded",
+      "matchOrphan",
+    ]) {
       expect(ids).toContain(name);
     }
     expect(Object.keys(PUBLIC_ACTIONS).every((id) => actions.some((action) => action.id === id))).toBe(true);
@@ -193,14 +206,19 @@ describe("sign in and out through the actions", () => {
     for (let failure = 1; failure <= 5; failure++) {
       expect(await logIn(null, loginForm("not-the-password"))).toMatchObject({ ok: false, status: 401, message: expect.stringMatching(/do not match/) });
     }
-    expect(await logIn(null, loginForm(TEST_ADMIN_PASSWORD))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/Too many failed sign-in attempts. Wait 15 minutes/) });
+    expect(await logIn(null, loginForm(TEST_ADMIN_PASSWORD))).toMatchObject({
+      ok: false,
+      status: 429,
+      message: expect.stringMatching(/Too many failed sign-in attempts. Wait 15 minutes/),
+    });
     expect(request.setCookies).toHaveLength(0);
   });
 
   it("a signed-in owner's action does its work; signing out deletes the session row and the cookie", async () => {
     request.token = (await signedInOwner()).token;
     const form = new FormData();
-    for (const [key, value] of Object.entries({ title: "Fresh essay", summary: "One line.", preview: "Free.", body: "Paid.", price: "1.50", currency: "EUR" })) form.set(key, value);
+    for (const [key, value] of Object.entries({ title: "Fresh essay", summary: "One line.", preview: "Free.", body: "Paid.", price: "1.50", currency: "EUR" }))
+      form.set(key, value);
     const created = await createProduct(null, form).catch((caught: unknown) => caught);
     const product = await db.product.findFirstOrThrow({ where: { slug: "fresh-essay" } });
     expect(isRedirectTo(created, `/admin/products/${product.id}?created=1`)).toBe(true);

@@ -29,7 +29,16 @@ export interface InsertedOrderOptions {
 }
 
 /** An order row written directly (no HandCash round trip), for list, export and dashboard tests. */
-export async function insertOrder({ productId, productTitle = "A product", amount = 250, currency = "USD", status = "PENDING", createdAt = new Date(), paidAt = null, payerPaymail }: InsertedOrderOptions) {
+export async function insertOrder({
+  productId,
+  productTitle = "A product",
+  amount = 250,
+  currency = "USD",
+  status = "PENDING",
+  createdAt = new Date(),
+  paidAt = null,
+  payerPaymail,
+}: InsertedOrderOptions) {
   const reader = await db.reader.create({ data: { tokenHash: crypto.randomBytes(32).toString("hex") } });
   const paymentRequestId = crypto.randomBytes(12).toString("hex");
   const created = await db.order.create({

@@ -21,10 +21,24 @@ describe("dashboard figures", () => {
     const today = now.toISOString().slice(0, 10);
     const yesterday = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
     await insertOrder({ productId: product.id, status: "PAID", amount: 250, currency: "USD", createdAt: new Date(now.getTime() - 2 * HOUR_MS), paidAt: now });
-    await insertOrder({ productId: product.id, status: "PAID", amount: 100, currency: "USD", createdAt: new Date(now.getTime() - DAY_MS), paidAt: new Date(now.getTime() - DAY_MS) });
+    await insertOrder({
+      productId: product.id,
+      status: "PAID",
+      amount: 100,
+      currency: "USD",
+      createdAt: new Date(now.getTime() - DAY_MS),
+      paidAt: new Date(now.getTime() - DAY_MS),
+    });
     await insertOrder({ productId: product.id, status: "PAID", amount: 300, currency: "EUR", createdAt: now, paidAt: now });
     await insertOrder({ productId: product.id, status: "PENDING", amount: 999, currency: "USD", createdAt: now });
-    await insertOrder({ productId: product.id, status: "PAID", amount: 777, currency: "USD", createdAt: new Date(now.getTime() - 40 * DAY_MS), paidAt: new Date(now.getTime() - 40 * DAY_MS) });
+    await insertOrder({
+      productId: product.id,
+      status: "PAID",
+      amount: 777,
+      currency: "USD",
+      createdAt: new Date(now.getTime() - 40 * DAY_MS),
+      paidAt: new Date(now.getTime() - 40 * DAY_MS),
+    });
 
     const revenue = await getRevenueByDay({ days: 30, now });
     expect(revenue.map((series) => [series.currency, series.total])).toEqual([
@@ -76,7 +90,15 @@ describe("dashboard figures", () => {
 describe("webhook inbox", () => {
   async function delivery(outcome: "RECORDED" | "ORPHAN" | "DUPLICATE", receivedAt: Date, resolvedAt: Date | null = null) {
     return db.webhookEvent.create({
-      data: { paymentRequestId: randomHex(12), transactionId: randomHex(32), outcome, payload: { paymentRequestId: "x" }, receivedAt, resolvedAt, resolvedBy: resolvedAt ? "reconciler" : null },
+      data: {
+        paymentRequestId: randomHex(12),
+        transactionId: randomHex(32),
+        outcome,
+        payload: { paymentRequestId: "x" },
+        receivedAt,
+        resolvedAt,
+        resolvedBy: resolvedAt ? "reconciler" : null,
+      },
     });
   }
 

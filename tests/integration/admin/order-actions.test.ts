@@ -11,12 +11,18 @@ import { createPendingOrder, db, jsonRequest, payInEmulator, setHandCashOutage, 
 const ACTOR = `admin:${TEST_ADMIN_EMAIL}`;
 
 async function timelineOf(orderId: string) {
-  return db.orderEvent.findMany({ where: { orderId, actor: { startsWith: "admin:" } }, orderBy: { createdAt: "asc" }, select: { type: true, actor: true, reason: true } });
+  return db.orderEvent.findMany({
+    where: { orderId, actor: { startsWith: "admin:" } },
+    orderBy: { createdAt: "asc" },
+    select: { type: true, actor: true, reason: true },
+  });
 }
 
 /** Every step, whoever took it. */
 async function eventTypesOf(orderId: string) {
-  return (await db.orderEvent.findMany({ where: { orderId, type: { not: "CREATED" } }, orderBy: { createdAt: "asc" }, select: { type: true } })).map((event) => event.type);
+  return (await db.orderEvent.findMany({ where: { orderId, type: { not: "CREATED" } }, orderBy: { createdAt: "asc" }, select: { type: true } })).map(
+    (event) => event.type,
+  );
 }
 
 async function auditOf(orderId: string) {
@@ -77,7 +83,10 @@ describe("expire an order", () => {
     await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
     const response = await deliverWebhook(jsonRequest("http://localhost/api/webhooks/handcash", webhookBody({ ...order, transactionId })));
     expect(response.status).toBe(200);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { entitlement: true } })).toMatchObject({ status: "PAID", entitlement: { orderId: order.orderId } });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { entitlement: true } })).toMatchObject({
+      status: "PAID",
+      entitlement: { orderId: order.orderId },
+    });
   });
 });
 

@@ -55,7 +55,7 @@ describe("CSV cells", () => {
     ["with, comma", '"with, comma"'],
     ['with "quotes"', '"with ""quotes"""'],
     ["two\nlines", '"two\nlines"'],
-    ["=HYPERLINK(\"http://evil\")", `"'=HYPERLINK(""http://evil"")"`],
+    ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
     ["+1 555", "'+1 555"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -89,7 +89,19 @@ describe("GET /admin/orders/export", () => {
 
     const [header, row, ...rest] = parseCsv(text);
     expect(rest).toEqual([]);
-    expect(header).toEqual(["order_id", "created_at", "status", "product", "product_slug", "amount", "currency", "paid_at", "payment_request_id", "transaction_ids", "payer_paymails"]);
+    expect(header).toEqual([
+      "order_id",
+      "created_at",
+      "status",
+      "product",
+      "product_slug",
+      "amount",
+      "currency",
+      "paid_at",
+      "payment_request_id",
+      "transaction_ids",
+      "payer_paymails",
+    ]);
     expect(row).toEqual([
       paid.id,
       paid.createdAt.toISOString(),
@@ -118,7 +130,10 @@ describe("GET /admin/orders/export", () => {
     const idsOf = async (params: Record<string, string>) => {
       const { response, text } = await exportCsv(params, cookie);
       expect(response.status).toBe(200);
-      return parseCsv(text).slice(1).map((row) => row[0]).sort();
+      return parseCsv(text)
+        .slice(1)
+        .map((row) => row[0])
+        .sort();
     };
     const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
 
@@ -159,6 +174,10 @@ describe("the orders table", () => {
     await insertOrder({ productId: product.id, amount: 500 });
     const byAmount = await listOrdersForAdmin({ query: orderListQuerySchema.parse({ sort: "amount", dir: "asc" }) });
     expect(byAmount.rows.map((row) => row.amount)).toEqual([100, 500, 900]);
-    expect(orderListQuerySchema.parse({ sort: "drop table", dir: "sideways", page: "-3", status: "BOGUS", from: "yesterday" })).toEqual({ sort: "createdAt", dir: "desc", page: 1 });
+    expect(orderListQuerySchema.parse({ sort: "drop table", dir: "sideways", page: "-3", status: "BOGUS", from: "yesterday" })).toEqual({
+      sort: "createdAt",
+      dir: "desc",
+      page: 1,
+    });
   });
 });

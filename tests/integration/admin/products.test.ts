@@ -77,7 +77,12 @@ describe("product form validation", () => {
   });
 
   it("reports every mistake in one go, the price and slug included", () => {
-    expect(Object.keys(fieldErrorsOf({ summary: "", price: "2.505", slug: "Not OK", coverImageUrl: "http://x.example/a.png" })).sort()).toEqual(["coverImageUrl", "price", "slug", "summary"]);
+    expect(Object.keys(fieldErrorsOf({ summary: "", price: "2.505", slug: "Not OK", coverImageUrl: "http://x.example/a.png" })).sort()).toEqual([
+      "coverImageUrl",
+      "price",
+      "slug",
+      "summary",
+    ]);
   });
 
   it("reads the published checkbox", () => {
@@ -123,14 +128,20 @@ describe("product mutations", () => {
     expect(await db.product.findUniqueOrThrow({ where: { id } })).toMatchObject({ published: false });
     await setProductPublished({ productId: id, published: true, actorEmail: TEST_ADMIN_EMAIL });
     expect(await db.product.findUniqueOrThrow({ where: { id } })).toMatchObject({ published: true, publishedAt });
-    expect((await db.auditLog.findMany({ orderBy: { createdAt: "asc" } })).map((row) => row.action)).toEqual(["product.create", "product.unpublish", "product.publish"]);
+    expect((await db.auditLog.findMany({ orderBy: { createdAt: "asc" } })).map((row) => row.action)).toEqual([
+      "product.create",
+      "product.unpublish",
+      "product.publish",
+    ]);
   });
 
   it("deletes a product nobody ordered, audited", async () => {
     const { id } = await createProduct({ fields: fieldsOf(), actorEmail: TEST_ADMIN_EMAIL });
     await deleteProduct({ productId: id, actorEmail: TEST_ADMIN_EMAIL });
     expect(await db.product.count()).toBe(0);
-    expect(await db.auditLog.findFirst({ where: { action: "product.delete", targetId: id } })).toMatchObject({ detail: { slug: "on-lighthouses", title: "On Lighthouses" } });
+    expect(await db.auditLog.findFirst({ where: { action: "product.delete", targetId: id } })).toMatchObject({
+      detail: { slug: "on-lighthouses", title: "On Lighthouses" },
+    });
   });
 
   it("refuses to delete a product with orders, with a clear error, and changes nothing", async () => {

@@ -87,11 +87,15 @@ describe("route handlers' session check", () => {
     const url = `${TEST_APP_URL}/admin/orders/export`;
     await expect(requireAdminSessionForRequest(new Request(url))).rejects.toBeInstanceOf(AppError);
     await expect(requireAdminSessionForRequest(new Request(url, { headers: { cookie: "tg_admin=forged" } }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(requireAdminSessionForRequest(new Request(url, { headers: { cookie: `theme=dark; tg_admin=${token}` } }))).resolves.toMatchObject({ email: TEST_ADMIN_EMAIL });
+    await expect(requireAdminSessionForRequest(new Request(url, { headers: { cookie: `theme=dark; tg_admin=${token}` } }))).resolves.toMatchObject({
+      email: TEST_ADMIN_EMAIL,
+    });
   });
 
   it("the CSV export answers 401 JSON to anyone without a session", async () => {
-    const response = await exportOrders(new Request(`${TEST_APP_URL}/admin/orders/export`, { headers: { cookie: `tg_admin=${crypto.randomBytes(32).toString("base64url")}` } }));
+    const response = await exportOrders(
+      new Request(`${TEST_APP_URL}/admin/orders/export`, { headers: { cookie: `tg_admin=${crypto.randomBytes(32).toString("base64url")}` } }),
+    );
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     expect(await response.json()).toEqual({ error: "Sign in to the admin first." });

@@ -16,7 +16,14 @@ import spec from "../../fixtures/handcash-openapi/payment-requests.openapi.json"
  * emulator refuses. A mismatch with HandCash's spec fails here, not in production.
  */
 
-type JsonSchema = { $ref?: string; type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: boolean; oneOf?: JsonSchema[] };
+type JsonSchema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: boolean;
+  oneOf?: JsonSchema[];
+};
 
 function resolve(schema: JsonSchema): JsonSchema {
   if (!schema.$ref) return schema;
@@ -38,7 +45,9 @@ function findUndeclaredKeys(value: unknown, schemaOrRef: JsonSchema, at = ""): s
 }
 
 const responseSchemaOf = (path: keyof typeof spec.paths, method: string): JsonSchema =>
-  (spec.paths[path] as Record<string, { responses: { 200: { content?: { "application/json": { schema: JsonSchema } } } } }>)[method]!.responses[200].content!["application/json"].schema;
+  (spec.paths[path] as Record<string, { responses: { 200: { content?: { "application/json": { schema: JsonSchema } } } } }>)[method]!.responses[200].content![
+    "application/json"
+  ].schema;
 const createBodySchema = spec.paths["/v3/paymentRequests/"].post.requestBody.content["application/json"].schema as JsonSchema;
 
 let emulator: RunningEmulator;
@@ -89,7 +98,12 @@ describe("the emulator, driven by the SDK generated from HandCash's spec", () =>
     expect(list.data.items.map((item) => item.id)).toContain(id);
     expect(findUndeclaredKeys(lastRawAnswer(), responseSchemaOf("/v3/paymentRequests/", "get"))).toEqual([]);
 
-    const updated = await PaymentRequests.updatePaymentRequest({ client, path: { id }, body: { product: { name: "Renamed" }, expiresAt: new Date(Date.now() + 60_000).toISOString() }, throwOnError: true });
+    const updated = await PaymentRequests.updatePaymentRequest({
+      client,
+      path: { id },
+      body: { product: { name: "Renamed" }, expiresAt: new Date(Date.now() + 60_000).toISOString() },
+      throwOnError: true,
+    });
     expect(updated.data.product.name).toBe("Renamed");
     expect(findUndeclaredKeys(lastRawAnswer(), responseSchemaOf("/v3/paymentRequests/{id}", "put"))).toEqual([]);
 
@@ -187,7 +201,10 @@ describe("what the emulator refuses, the spec refuses", () => {
   });
 
   it("accepts the spec's limits exactly", async () => {
-    const body = buildCreateBody({ product: { name: "x".repeat(25), description: "y".repeat(200), longDescription: "z".repeat(500) }, redirectUrl: "http://localhost:3000/back" });
+    const body = buildCreateBody({
+      product: { name: "x".repeat(25), description: "y".repeat(200), longDescription: "z".repeat(500) },
+      redirectUrl: "http://localhost:3000/back",
+    });
     expect(zCreatePaymentRequestBody.safeParse(body).success).toBe(true);
     expect(findUndeclaredKeys(body, createBodySchema)).toEqual([]);
     expect((await emulator.call("/v3/paymentRequests", { method: "POST", json: body })).status).toBe(200);

@@ -194,7 +194,11 @@ describe("control API", () => {
       items: { id: string; status: string; transactionIds: string[]; customParameters: Record<string, unknown> }[];
     };
     expect(items[0]?.id).toBe(newer);
-    expect(items.find((item) => item.id === older)).toMatchObject({ status: "completed", transactionIds: [transactionId], customParameters: { orderId: "o-1" } });
+    expect(items.find((item) => item.id === older)).toMatchObject({
+      status: "completed",
+      transactionIds: [transactionId],
+      customParameters: { orderId: "o-1" },
+    });
     expect(items.find((item) => item.id === newer)).toMatchObject({ status: "pending", transactionIds: [], customParameters: {} });
 
     expect(await (await emulator.call("/_emulator/health")).json()).toEqual({ status: "ok" });

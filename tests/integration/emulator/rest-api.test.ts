@@ -105,15 +105,31 @@ describe("POST /v3/paymentRequests", () => {
     ["an empty destination", { receivers: [{ sendAmount: 1, destination: "" }] }, '"receivers[0].destination" is not allowed to be empty'],
     ["a webhook without a URL", { notifications: { webhook: {} } }, '"notifications.webhook.webhookUrl" is required'],
     // The spec's URL pattern: https, or http only on localhost.
-    ["a plain-http webhook URL off localhost", { notifications: { webhook: { webhookUrl: "http://127.0.0.1:3000/hook" } } }, '"notifications.webhook.webhookUrl" must be a valid uri'],
+    [
+      "a plain-http webhook URL off localhost",
+      { notifications: { webhook: { webhookUrl: "http://127.0.0.1:3000/hook" } } },
+      '"notifications.webhook.webhookUrl" must be a valid uri',
+    ],
     ["a plain-http redirect URL off localhost", { redirectUrl: "http://example.com/back" }, '"redirectUrl" must be a valid uri'],
-    ["a product name over 25 characters", { product: { name: "The Quiet Economics of Tide" } }, '"product.name" length must be less than or equal to 25 characters long'],
-    ["a description over 200 characters", { product: { name: "A", description: "x".repeat(201) } }, '"product.description" length must be less than or equal to 200 characters long'],
+    [
+      "a product name over 25 characters",
+      { product: { name: "The Quiet Economics of Tide" } },
+      '"product.name" length must be less than or equal to 25 characters long',
+    ],
+    [
+      "a description over 200 characters",
+      { product: { name: "A", description: "x".repeat(201) } },
+      '"product.description" length must be less than or equal to 200 characters long',
+    ],
     ["BSV as a denomination", { denominationCurrencyCode: "BSV" }, '"denominationCurrencyCode" must be one of ['],
     ["SAT as a denomination", { denominationCurrencyCode: "SAT" }, '"denominationCurrencyCode" must be one of ['],
     ["an unknown key", { currency: "USD" }, '"currency" is not allowed'],
     ["an unknown product key", { product: { name: "A", title: "A" } }, '"product.title" is not allowed'],
-    ["a receiver's currency (v2 only)", { receivers: [{ sendAmount: 1, destination: "$a", currencyCode: "USD" }] }, '"receivers[0].currencyCode" is not allowed'],
+    [
+      "a receiver's currency (v2 only)",
+      { receivers: [{ sendAmount: 1, destination: "$a", currencyCode: "USD" }] },
+      '"receivers[0].currencyCode" is not allowed',
+    ],
     ["a priceBeforeDiscount under 0.01", { priceBeforeDiscount: 0 }, '"priceBeforeDiscount" must be greater than or equal to 0.01'],
     ["limit without totalUnits", { expirationType: "limit" }, '"totalUnits" is required'],
     ["a denomination with MNEE", { instrumentCurrencyCode: "MNEE" }, '"denominationCurrencyCode" is not allowed'],
@@ -170,7 +186,12 @@ describe("app credentials", () => {
       ["GET", "/v3/paymentRequests/0123456789abcdef01234567"],
       ["DELETE", "/v3/paymentRequests/0123456789abcdef01234567"],
     ] as const) {
-      const response = await emulator.call(path, { method, isAnonymous: true, headers, body: method === "POST" ? JSON.stringify(buildCreateBody()) : undefined });
+      const response = await emulator.call(path, {
+        method,
+        isAnonymous: true,
+        headers,
+        body: method === "POST" ? JSON.stringify(buildCreateBody()) : undefined,
+      });
       expect(response.status, `${method} ${path}`).toBe(401);
       expect(await response.json()).toEqual({ message: "Invalid app credentials" });
     }
@@ -264,7 +285,10 @@ describe("reading, updating and deleting", () => {
 
   it("refuses an update body whose id differs from the path's", async () => {
     const { id } = await createPaymentRequest();
-    const response = await emulator.call(`/v3/paymentRequests/${id}`, { method: "PUT", json: { id: "0123456789abcdef01234567", redirectUrl: "https://app.test/x" } });
+    const response = await emulator.call(`/v3/paymentRequests/${id}`, {
+      method: "PUT",
+      json: { id: "0123456789abcdef01234567", redirectUrl: "https://app.test/x" },
+    });
     expect(response.status).toBe(400);
     expect((await emulator.call(`/v3/paymentRequests/${id}`, { method: "PUT", json: { id, redirectUrl: "https://app.test/x" } })).status).toBe(200);
   });

@@ -55,7 +55,16 @@ describe("fulfilment beyond access", () => {
     await expect(
       db.$transaction(async (tx) => {
         const locked = await lockOrderOrThrow(tx, order.orderId);
-        await recordPayment({ tx, order: locked, paymentRequestId: order.paymentRequestId, transactionId: order.transactionId, userData: {}, paymentMethod: null, verification, actor: "webhook" });
+        await recordPayment({
+          tx,
+          order: locked,
+          paymentRequestId: order.paymentRequestId,
+          transactionId: order.transactionId,
+          userData: {},
+          paymentMethod: null,
+          verification,
+          actor: "webhook",
+        });
         throw new Error("crash before commit");
       }),
     ).rejects.toThrow("crash before commit");
@@ -98,10 +107,14 @@ describe("fulfilment beyond access", () => {
     expect(await deliver(webhookBody(order))).toBe(200);
     const { runner } = await startWorker({ fulfilmentHandlers: [] });
     try {
-      await vi.waitFor(async () => expect(await timelineTypes(order.orderId)).toEqual(["CREATED", "PAYMENT_REQUEST_CREATED", "VERIFIED", "PAID", "ACCESS_GRANTED", "FULFILLED"]), {
-        timeout: 20_000,
-        interval: 200,
-      });
+      await vi.waitFor(
+        async () =>
+          expect(await timelineTypes(order.orderId)).toEqual(["CREATED", "PAYMENT_REQUEST_CREATED", "VERIFIED", "PAID", "ACCESS_GRANTED", "FULFILLED"]),
+        {
+          timeout: 20_000,
+          interval: 200,
+        },
+      );
     } finally {
       await runner.stop();
     }

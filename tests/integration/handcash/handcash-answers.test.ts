@@ -11,7 +11,10 @@ async function deliver(body: unknown) {
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<HandCashError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   if (!(error instanceof HandCashError)) throw new Error(`expected a HandCashError, got ${String(error)}`);
   return error;
 }
@@ -19,7 +22,10 @@ async function rejectionOf(promise: Promise<unknown>): Promise<HandCashError> {
 /** Until the pause a Retry-After started has passed, calls are refused before they are sent. */
 async function waitOutPause(paymentRequestId: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const error = await getPaymentRequestPublicInfo(paymentRequestId).then(() => null, (reason: unknown) => reason);
+    const error = await getPaymentRequestPublicInfo(paymentRequestId).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
     if (error === null) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -69,6 +75,9 @@ describe("HandCash's answers", () => {
 
     expect(status).toBe(200);
     expect(json.outcome).toBe("unconfirmed");
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: "NEEDS_REVIEW", verification: { handcashStatus: "refused" } });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({
+      status: "NEEDS_REVIEW",
+      verification: { handcashStatus: "refused" },
+    });
   });
 });

@@ -99,9 +99,10 @@ async function waitForLine(process: WorkerProcess, fragment: string, { from = 0,
 
 /** The worker's connections, as PostgreSQL sees them: the proxy's side of each. */
 async function terminateWorkerConnections(): Promise<number> {
-  const { rows } = await admin.query<{ terminated: boolean }>("SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE client_port = ANY($1::int[])", [
-    proxy.upstreamPorts(),
-  ]);
+  const { rows } = await admin.query<{ terminated: boolean }>(
+    "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE client_port = ANY($1::int[])",
+    [proxy.upstreamPorts()],
+  );
   return rows.filter(({ terminated }) => terminated).length;
 }
 
@@ -116,8 +117,13 @@ describe("the worker process", () => {
     const written = running.lines.join("\n");
     // A pg client holds its cancellation key (secretKey, processID) and its connection parameters.
     for (const leak of ["secretKey", "processID", "connectionParameters", "_events", "_connecting"]) expect(written).not.toContain(leak);
-    const lost = running.lines.filter((line) => line.includes('"event":"worker.db_connection_lost"')).map((line) => JSON.parse(line) as { level: string; err: Record<string, unknown> });
-    expect(lost.find(({ err }) => err.code === "57P01")).toMatchObject({ level: "warn", err: { type: "DatabaseError", message: "terminating connection due to administrator command" } });
+    const lost = running.lines
+      .filter((line) => line.includes('"event":"worker.db_connection_lost"'))
+      .map((line) => JSON.parse(line) as { level: string; err: Record<string, unknown> });
+    expect(lost.find(({ err }) => err.code === "57P01")).toMatchObject({
+      level: "warn",
+      err: { type: "DatabaseError", message: "terminating connection due to administrator command" },
+    });
     // The errors pg-pool emits for its idle connections carry the whole client: it is named, not written.
     expect(lost.map(({ err }) => err.client).filter(Boolean)).toContain("[Client]");
   }, 60_000);
@@ -149,7 +155,9 @@ describe("the worker process", () => {
       await blocker.query('BEGIN; LOCK TABLE "RateLimitCounter" IN ACCESS EXCLUSIVE MODE');
       await vi.waitFor(
         async () => {
-          const { rows } = await admin.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND relation = '"RateLimitCounter"'::regclass`);
+          const { rows } = await admin.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND relation = '"RateLimitCounter"'::regclass`,
+          );
           expect(rows[0]?.waiting).toBeGreaterThan(0);
         },
         { timeout: 3 * INTERVAL_MS, interval: 100 },
@@ -169,7 +177,10 @@ describe("the worker process", () => {
     // No job may stay locked by a runner that is no longer running it (graphile-worker would wait four hours).
     await vi.waitFor(
       async () => {
-        const { rows } = await admin.query<{ id: string; task_identifier: string }>("SELECT id, task_identifier FROM graphile_worker.jobs WHERE locked_at < $1", [recoveredAt]);
+        const { rows } = await admin.query<{ id: string; task_identifier: string }>(
+          "SELECT id, task_identifier FROM graphile_worker.jobs WHERE locked_at < $1",
+          [recoveredAt],
+        );
         expect(rows).toEqual([]);
       },
       { timeout: 3 * INTERVAL_MS, interval: 200 },

@@ -11,7 +11,10 @@ let launched: { child: ChildProcess; output: string[] } | null = null;
 
 function startLauncherInOwnGroup() {
   // detached: a process group of its own, as a terminal gives each job it runs.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/launcher/terminal-launcher.ts"], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/launcher/terminal-launcher.ts"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean));
   child.stdout?.on("data", collect);

@@ -66,7 +66,9 @@ describe("the order state machine in PostgreSQL", () => {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     for (const status of STATUSES.filter((candidate) => candidate !== "PENDING")) {
       await expect(
-        db.order.create({ data: { readerId: order.readerId, productId: order.productId, amount: 1, currency: "USD", productTitle: "x", expiresAt: new Date(), status } }),
+        db.order.create({
+          data: { readerId: order.readerId, productId: order.productId, amount: 1, currency: "USD", productTitle: "x", expiresAt: new Date(), status },
+        }),
       ).rejects.toThrow(/created PENDING/);
     }
   });

@@ -14,7 +14,10 @@ describe("the database's routines", () => {
   });
 
   it("are recorded with each file's checksum", async () => {
-    const rows = await withDatabaseClient(inject("databaseUrl"), async (client) => (await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_tollgate_routines" ORDER BY "name"`)).rows);
+    const rows = await withDatabaseClient(
+      inject("databaseUrl"),
+      async (client) => (await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_tollgate_routines" ORDER BY "name"`)).rows,
+    );
     expect(rows).toEqual(readRoutineFiles().map(({ name, checksum }) => ({ name, checksum })));
   });
 
@@ -27,7 +30,9 @@ describe("the database's routines", () => {
       databaseUrl = await createFreshDatabase(serverUrl, databaseName);
       await applyMigrations(databaseUrl);
       await withDatabaseClient(databaseUrl, async (client) => {
-        await client.query(`CREATE OR REPLACE FUNCTION tollgate_next_order_status(p_status "OrderStatus", p_event text) RETURNS "OrderStatus" LANGUAGE sql STABLE AS $$ SELECT 'PAID'::"OrderStatus" $$`);
+        await client.query(
+          `CREATE OR REPLACE FUNCTION tollgate_next_order_status(p_status "OrderStatus", p_event text) RETURNS "OrderStatus" LANGUAGE sql STABLE AS $$ SELECT 'PAID'::"OrderStatus" $$`,
+        );
         await client.query(`DROP TRIGGER "Order_check_transition" ON "Order"`);
         await client.query(`CREATE FUNCTION tollgate_left_behind() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$`);
       });
@@ -41,7 +46,7 @@ describe("the database's routines", () => {
       const drift = await withDatabaseClient(databaseUrl, findRoutineDrift);
       expect(drift).toEqual({
         differing: ['function tollgate_next_order_status("OrderStatus",text)'],
-        missing: ['trigger Order_check_transition on Order'],
+        missing: ["trigger Order_check_transition on Order"],
         stale: ["function tollgate_left_behind()"],
       });
       // The check rolled its own work back.

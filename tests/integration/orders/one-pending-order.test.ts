@@ -27,7 +27,9 @@ async function paymentRequestsAtHandCash(): Promise<number> {
 async function pay(orderId: string) {
   const { paymentRequestId } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentRequestId: true } });
   const transactionId = await payInEmulator(paymentRequestId!);
-  const response = await deliverWebhook(jsonRequest("http://localhost:3999/api/webhooks/handcash", webhookBody({ orderId, paymentRequestId: paymentRequestId!, transactionId })));
+  const response = await deliverWebhook(
+    jsonRequest("http://localhost:3999/api/webhooks/handcash", webhookBody({ orderId, paymentRequestId: paymentRequestId!, transactionId })),
+  );
   expect(response.status).toBe(200);
   return transactionId;
 }
@@ -86,7 +88,9 @@ describe("a payment for something the reader already has", () => {
     await pay(first.orderId);
     const secondTransaction = await pay(second.orderId);
 
-    const [paidFirst, paidSecond] = await Promise.all([first, second].map(({ orderId }) => db.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: true } })));
+    const [paidFirst, paidSecond] = await Promise.all(
+      [first, second].map(({ orderId }) => db.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: true } })),
+    );
     expect(paidFirst).toMatchObject({ status: "PAID", refundReason: null });
     expect(paidSecond).toMatchObject({ status: "PAID", refundedAt: null });
     expect(paidSecond?.refundReason).toBe(`The reader already had access to this product through order ${first.orderId} when this payment arrived.`);
@@ -109,7 +113,9 @@ describe("a payment for something the reader already has", () => {
     expect(refunded.events).toMatchObject([{ actor: `admin:${TEST_ADMIN_EMAIL}`, reason: "Sent back, transaction abc" }]);
     expect(await db.auditLog.count({ where: { targetId: second.orderId, action: "order.refund" } })).toBe(1);
     await expect(markOrderRefunded({ orderId: second.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "again" })).rejects.toThrow(/already recorded/);
-    await expect(markOrderRefunded({ orderId: first.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "no" })).rejects.toThrow(/No payment on this order is due a refund/);
+    await expect(markOrderRefunded({ orderId: first.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "no" })).rejects.toThrow(
+      /No payment on this order is due a refund/,
+    );
     // The reader keeps the access the first payment gave.
     expect(await db.entitlement.count({ where: { readerId, productId } })).toBe(1);
   });

@@ -69,7 +69,11 @@ describe("the order status cache", () => {
     const order = await newOrder();
     await cacheReady(order.orderId, order.cookie);
     await db.order.update({ where: { id: order.orderId }, data: { status: "PAID", paidAt: new Date() } });
-    const { json } = await eventually(() => poll(order.orderId, order.cookie), ({ json }) => json.status === "paid", 2_000);
+    const { json } = await eventually(
+      () => poll(order.orderId, order.cookie),
+      ({ json }) => json.status === "paid",
+      2_000,
+    );
     expect(json).toMatchObject({ status: "paid", paidAt: expect.any(String) });
   });
 
@@ -85,7 +89,11 @@ describe("the order status cache", () => {
     const order = await newOrder();
     await cacheReady(order.orderId, order.cookie);
     await db.product.update({ where: { id: order.productId }, data: { slug: `renamed-${order.productId}` } });
-    const { json } = await eventually(() => poll(order.orderId, order.cookie), ({ json }) => json.productSlug === `renamed-${order.productId}`, 2_000);
+    const { json } = await eventually(
+      () => poll(order.orderId, order.cookie),
+      ({ json }) => json.productSlug === `renamed-${order.productId}`,
+      2_000,
+    );
     expect(json.productSlug).toBe(`renamed-${order.productId}`);
   });
 
@@ -108,7 +116,11 @@ describe("the order status cache", () => {
     await db.order.update({ where: { id: order.orderId }, data: { status: "PAID", paidAt: new Date() } });
     // No notice can come (the trigger is off): only forgetting everything on the lost connection
     // shows the change, and it shows before a new connection is made (the first retry waits 500 ms).
-    const { json } = await eventually(() => poll(order.orderId, order.cookie), ({ json }) => json.status === "paid", 2_000);
+    const { json } = await eventually(
+      () => poll(order.orderId, order.cookie),
+      ({ json }) => json.status === "paid",
+      2_000,
+    );
     expect(json.status).toBe("paid");
     expect(await listenerPids()).toEqual([]);
     const pids = await eventually(listenerPids, (pids) => pids.length === 1 && pids[0] !== listener);

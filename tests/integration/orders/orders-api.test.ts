@@ -28,7 +28,9 @@ async function readOrder(orderId: string, cookie?: string) {
 }
 
 async function emulatorPaymentRequest(id: string) {
-  const response = await fetch(`${emulatorUrl}/v3/paymentRequests/${id}`, { headers: { "app-id": TEST_HANDCASH_APP_ID, "app-secret": TEST_HANDCASH_APP_SECRET } });
+  const response = await fetch(`${emulatorUrl}/v3/paymentRequests/${id}`, {
+    headers: { "app-id": TEST_HANDCASH_APP_ID, "app-secret": TEST_HANDCASH_APP_SECRET },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown> & { notifications: { webhook: unknown }; product: { name: string; description?: string } };
 }
@@ -41,7 +43,9 @@ async function emulatorRecord(id: string) {
 }
 
 async function emulatorRequestsFor(orderId: string) {
-  const { items } = (await (await fetch(`${emulatorUrl}/_emulator/paymentRequests`)).json()) as { items: { id: string; customParameters: Record<string, unknown> }[] };
+  const { items } = (await (await fetch(`${emulatorUrl}/_emulator/paymentRequests`)).json()) as {
+    items: { id: string; customParameters: Record<string, unknown> }[];
+  };
   return items.filter((item) => item.customParameters.orderId === orderId);
 }
 
@@ -272,7 +276,11 @@ describe("GET /api/orders/{id}", () => {
     expect(order.status).toBe("EXPIRED");
     expect(order.events.map((event) => event.type)).toContain("PAYMENT_REQUEST_CLOSED");
     expect(await emulatorRecord(order.paymentRequestId!)).toMatchObject({ status: "expired", isEnabled: false });
-    const pay = await fetch(`${emulatorUrl}/_emulator/paymentRequests/${order.paymentRequestId}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const pay = await fetch(`${emulatorUrl}/_emulator/paymentRequests/${order.paymentRequestId}/pay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(pay.status).toBe(409);
   });
 });

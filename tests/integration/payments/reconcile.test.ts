@@ -104,7 +104,10 @@ describe("listOrdersToReconcile", () => {
     const reviewBackingOff = await createPendingOrder();
     await db.order.update({ where: { id: reviewBackingOff.orderId }, data: { status: "NEEDS_REVIEW", verifiedAt: new Date(), verification: { attempts: 3 } } });
     const reviewDue = await createPendingOrder();
-    await db.order.update({ where: { id: reviewDue.orderId }, data: { status: "NEEDS_REVIEW", verifiedAt: new Date(Date.now() - 10 * 60_000), verification: { attempts: 2 } } });
+    await db.order.update({
+      where: { id: reviewDue.orderId },
+      data: { status: "NEEDS_REVIEW", verifiedAt: new Date(Date.now() - 10 * 60_000), verification: { attempts: 2 } },
+    });
     const paid = await createPendingOrder();
     await db.order.update({ where: { id: paid.orderId }, data: { status: "PAID" } });
 
@@ -139,13 +142,20 @@ describe("matchOrphanEvent", () => {
     await deliver(webhookBody(order));
     const orphan = await db.webhookEvent.findFirstOrThrow({ where: { outcome: "ORPHAN" } });
 
-    const result = await matchOrphanEvent({ webhookEventId: orphan.id, orderId: order.orderId, actor: "admin:owner@tollgate.test", reason: "Crash lost the id" });
+    const result = await matchOrphanEvent({
+      webhookEventId: orphan.id,
+      orderId: order.orderId,
+      actor: "admin:owner@tollgate.test",
+      reason: "Crash lost the id",
+    });
 
     expect(result).toMatchObject({ status: "PAID", outcome: "recorded" });
     const stored = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { events: true } });
     expect(stored.paymentRequestId).toBe(paymentRequestId);
     expect(stored.events.find((event) => event.type === "MATCHED_ORPHAN")).toMatchObject({ reason: "Crash lost the id", actor: "admin:owner@tollgate.test" });
-    await expect(matchOrphanEvent({ webhookEventId: orphan.id, orderId: order.orderId, actor: "admin:x", reason: "again" })).rejects.toThrow(/already been dealt with/);
+    await expect(matchOrphanEvent({ webhookEventId: orphan.id, orderId: order.orderId, actor: "admin:x", reason: "again" })).rejects.toThrow(
+      /already been dealt with/,
+    );
   });
 
   it("refuses when the amount HandCash reports differs from the order's price", async () => {
@@ -156,7 +166,9 @@ describe("matchOrphanEvent", () => {
     await deliver(webhookBody({ ...cheap, orderId: expensive.orderId }, { customParameters: {} }));
     const orphan = await db.webhookEvent.findFirstOrThrow({ where: { outcome: "ORPHAN" } });
 
-    await expect(matchOrphanEvent({ webhookEventId: orphan.id, orderId: expensive.orderId, actor: "admin:x", reason: "guess" })).rejects.toThrow(/but the order costs 9 USD/);
+    await expect(matchOrphanEvent({ webhookEventId: orphan.id, orderId: expensive.orderId, actor: "admin:x", reason: "guess" })).rejects.toThrow(
+      /but the order costs 9 USD/,
+    );
     expect(await countRows()).toMatchObject({ payments: 0, entitlements: 0 });
   });
 });

@@ -8,7 +8,10 @@ describe("the reconciliation worker (graphile-worker)", () => {
 
     const { runner } = await startWorker();
     try {
-      await vi.waitFor(async () => expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PAID"), { timeout: 20_000, interval: 250 });
+      await vi.waitFor(async () => expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PAID"), {
+        timeout: 20_000,
+        interval: 250,
+      });
     } finally {
       await runner.stop();
     }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/handcash/route";
 import { TEST_HANDCASH_APP_SECRET } from "../../setup/test-config";
-import { countRows, createPaidOrder, createPendingOrder, db, jsonRequest, payInEmulator, randomHex, setHandCashOutage, tablesContaining, webhookBody } from "../helpers";
+import {
+  countRows,
+  createPaidOrder,
+  createPendingOrder,
+  db,
+  jsonRequest,
+  payInEmulator,
+  randomHex,
+  setHandCashOutage,
+  tablesContaining,
+  webhookBody,
+} from "../helpers";
 
 const WEBHOOK_URL = "http://localhost:3999/api/webhooks/handcash";
 
@@ -22,7 +33,12 @@ describe("POST /api/webhooks/handcash: a genuine payment", () => {
     expect(stored.status).toBe("PAID");
     expect(stored.paidAt).toBeInstanceOf(Date);
     expect(stored.payments).toHaveLength(1);
-    expect(stored.payments[0]).toMatchObject({ transactionId: body.transactionId, payerPaymail: "alice@handcash.io", payerEmail: "alice@example.com", paymentMethod: "onChain" });
+    expect(stored.payments[0]).toMatchObject({
+      transactionId: body.transactionId,
+      payerPaymail: "alice@handcash.io",
+      payerEmail: "alice@example.com",
+      paymentMethod: "onChain",
+    });
     expect(stored.entitlement).toMatchObject({ readerId: order.readerId, productId: order.productId });
     expect(stored.webhookEvents).toHaveLength(1);
     expect(stored.webhookEvents[0]?.outcome).toBe("RECORDED");
@@ -121,7 +137,12 @@ describe("POST /api/webhooks/handcash: verify, then trust", () => {
     expect(stored.status).toBe("NEEDS_REVIEW");
     expect(stored.entitlement).toBeNull();
     expect(stored.reviewReason).toMatch(/HandCash reports no payment/);
-    expect(stored.verification).toMatchObject({ isConfirmed: false, handcashStatus: "pending", handcashTransactionId: null, claimedTransactionId: forgedTransactionId });
+    expect(stored.verification).toMatchObject({
+      isConfirmed: false,
+      handcashStatus: "pending",
+      handcashTransactionId: null,
+      claimedTransactionId: forgedTransactionId,
+    });
     expect(stored.events.map((event) => event.type)).toContain("VERIFICATION_FAILED");
     expect(await countRows()).toEqual({ payments: 0, entitlements: 0, events: 1, paidOrders: 0 });
   });

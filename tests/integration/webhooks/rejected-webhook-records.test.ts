@@ -11,7 +11,9 @@ import { db, jsonRequest } from "../helpers";
 const WEBHOOK_URL = `${TEST_APP_URL}/api/webhooks/handcash`;
 
 async function forge(): Promise<number> {
-  const response = await POST(jsonRequest(WEBHOOK_URL, { appSecret: "guessed", paymentRequestId: "pr", transactionId: "tx", customParameters: {}, userData: {} }));
+  const response = await POST(
+    jsonRequest(WEBHOOK_URL, { appSecret: "guessed", paymentRequestId: "pr", transactionId: "tx", customParameters: {}, userData: {} }),
+  );
   return response.status;
 }
 
@@ -37,8 +39,12 @@ describe("refused webhook deliveries", () => {
 
   it("are deleted by the sweep once older than their retention", async () => {
     const now = Date.now();
-    await db.rejectedWebhook.create({ data: { httpStatus: 401, reason: "wrong_secret", ip: "192.0.2.1", receivedAt: new Date(now - REJECTED_WEBHOOK_RETENTION_MS - 60_000) } });
-    const recent = await db.rejectedWebhook.create({ data: { httpStatus: 401, reason: "wrong_secret", ip: "192.0.2.1", receivedAt: new Date(now - REJECTED_WEBHOOK_RETENTION_MS + 60_000) } });
+    await db.rejectedWebhook.create({
+      data: { httpStatus: 401, reason: "wrong_secret", ip: "192.0.2.1", receivedAt: new Date(now - REJECTED_WEBHOOK_RETENTION_MS - 60_000) },
+    });
+    const recent = await db.rejectedWebhook.create({
+      data: { httpStatus: 401, reason: "wrong_secret", ip: "192.0.2.1", receivedAt: new Date(now - REJECTED_WEBHOOK_RETENTION_MS + 60_000) },
+    });
     expect(await deleteOldRejectedWebhooks(new Date(now - REJECTED_WEBHOOK_RETENTION_MS))).toBe(1);
     expect((await db.rejectedWebhook.findMany({ select: { id: true } })).map((row) => row.id)).toEqual([recent.id]);
   });

@@ -22,7 +22,13 @@ describe("where builds go", () => {
   });
 
   it("is the test folder for the fault suite's and the benchmark's `next start` too, so it serves what they built", () => {
-    const env = buildAppEnv({ appUrl: "http://localhost:3200", port: 3200, databaseUrl: "postgresql://x@127.0.0.1:1/x", emulatorUrl: "http://127.0.0.1:4210", logLevel: "info" });
+    const env = buildAppEnv({
+      appUrl: "http://localhost:3200",
+      port: 3200,
+      databaseUrl: "postgresql://x@127.0.0.1:1/x",
+      emulatorUrl: "http://127.0.0.1:4210",
+      logLevel: "info",
+    });
     expect(env.TOLLGATE_BUILD_DIR).toBe(TEST_BUILD_DIR);
   });
 });

@@ -38,10 +38,13 @@ describe("parseEnv", () => {
     expect(env.isSecureOrigin).toBe(true);
   });
 
-  it.each(["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL", "ADMIN_EMAIL"])("names %s when production lacks it", (name) => {
-    const problems = problemsOf({ ...PRODUCTION, [name]: undefined });
-    expect(problems).toEqual([`${name} is required in production`]);
-  });
+  it.each(["DATABASE_URL", "HANDCASH_APP_ID", "HANDCASH_APP_SECRET", "HANDCASH_RECEIVER", "APP_URL", "ADMIN_EMAIL"])(
+    "names %s when production lacks it",
+    (name) => {
+      const problems = problemsOf({ ...PRODUCTION, [name]: undefined });
+      expect(problems).toEqual([`${name} is required in production`]);
+    },
+  );
 
   it("treats an empty value as missing", () => {
     expect(problemsOf({ ...PRODUCTION, HANDCASH_APP_SECRET: "" })).toEqual(["HANDCASH_APP_SECRET is required in production"]);

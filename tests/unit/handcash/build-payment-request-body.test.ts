@@ -55,8 +55,12 @@ describe("buildPaymentRequestBody", () => {
   });
 
   it("sends only an https cover image", () => {
-    expect(buildPaymentRequestBody({ ...BASE, product: { ...BASE.product, coverImageUrl: "https://cdn.example/c.png" } }).product.imageUrl).toBe("https://cdn.example/c.png");
-    expect(buildPaymentRequestBody({ ...BASE, product: { ...BASE.product, coverImageUrl: "http://cdn.example/c.png" } }).product).not.toHaveProperty("imageUrl");
+    expect(buildPaymentRequestBody({ ...BASE, product: { ...BASE.product, coverImageUrl: "https://cdn.example/c.png" } }).product.imageUrl).toBe(
+      "https://cdn.example/c.png",
+    );
+    expect(buildPaymentRequestBody({ ...BASE, product: { ...BASE.product, coverImageUrl: "http://cdn.example/c.png" } }).product).not.toHaveProperty(
+      "imageUrl",
+    );
   });
 
   it("refuses URLs HandCash's spec refuses (plain http off localhost) before anything is sent", () => {

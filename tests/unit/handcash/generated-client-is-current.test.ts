@@ -9,7 +9,9 @@ const COMMITTED = path.resolve("tests/fixtures/handcash-openapi/generated");
 
 async function listFiles(root: string, folder = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, folder), { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? listFiles(root, path.join(folder, entry.name)) : [path.join(folder, entry.name)])));
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(root, path.join(folder, entry.name)) : [path.join(folder, entry.name)])),
+  );
   return nested.flat().sort();
 }
 

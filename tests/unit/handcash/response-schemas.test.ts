@@ -33,7 +33,13 @@ describe("a private view", () => {
 
 describe("the public view", () => {
   it("keeps an answer whose optional evidence is malformed, treating it as absent", () => {
-    const parsed = paymentRequestPublicInfoSchema.parse({ id: PRIVATE_VIEW.id, status: "completed", transactionId: "", paymentsCount: "one", paymentAmount: "2.5" });
+    const parsed = paymentRequestPublicInfoSchema.parse({
+      id: PRIVATE_VIEW.id,
+      status: "completed",
+      transactionId: "",
+      paymentsCount: "one",
+      paymentAmount: "2.5",
+    });
     expect(parsed).toMatchObject({ id: PRIVATE_VIEW.id, status: "completed" });
     expect(parsed.transactionId).toBeUndefined();
     expect(parsed.paymentsCount).toBeUndefined();

@@ -27,9 +27,17 @@ describe("sendRequest", () => {
     const server = await listen((req, res) => {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
-      req.on("end", () => res.writeHead(201).end(JSON.stringify({ method: req.method, type: req.headers["content-type"], length: req.headers["content-length"], body })));
+      req.on("end", () =>
+        res.writeHead(201).end(JSON.stringify({ method: req.method, type: req.headers["content-type"], length: req.headers["content-length"], body })),
+      );
     });
-    const answer = await sendRequest({ ...base, method: "POST", url: new URL(`${server.url}/x`), headers: { "content-type": "application/json" }, body: '{"é":1}' });
+    const answer = await sendRequest({
+      ...base,
+      method: "POST",
+      url: new URL(`${server.url}/x`),
+      headers: { "content-type": "application/json" },
+      body: '{"é":1}',
+    });
     expect(answer.status).toBe(201);
     expect(JSON.parse(answer.text)).toEqual({ method: "POST", type: "application/json", length: "8", body: '{"é":1}' });
   });

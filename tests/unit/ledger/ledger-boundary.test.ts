@@ -38,7 +38,13 @@ function findLedgerWrites(file: string): string[] {
         found.push(`${where(node)} ${delegate.name.text}.${method}()`);
       }
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       if (RAW_WRITE.test(node.text) || SQL_FUNCTION_CALL.test(node.text)) found.push(`${where(node)} SQL: ${node.text.trim().slice(0, 60)}`);
     }
     ts.forEachChild(node, visit);

@@ -63,9 +63,21 @@ describe("objects of database and HTTP clients", () => {
     for (const secret of ["271828182", "31337", "db-password-1", "top-secret-4", "connectionParameters", "_events"]) {
       expect(written).not.toContain(secret);
     }
-    expect(lines[0]?.err).toMatchObject({ type: "Error", message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL", client: "[Client]" });
-    expect(lines[1]?.meta).toMatchObject({ error: { code: "57P01", client: "[Client]" }, job: { id: "7", payload: { orderId: "order-1" }, run_at: "1970-01-01T00:00:00.000Z" } });
-    expect(lines[2]).toMatchObject({ err: { message: "payment request failed", cause: { message: "socket hang up", code: "ECONNRESET", request: "[ClientRequest]" } }, client: "[Client]" });
+    expect(lines[0]?.err).toMatchObject({
+      type: "Error",
+      message: "terminating connection due to administrator command",
+      code: "57P01",
+      severity: "FATAL",
+      client: "[Client]",
+    });
+    expect(lines[1]?.meta).toMatchObject({
+      error: { code: "57P01", client: "[Client]" },
+      job: { id: "7", payload: { orderId: "order-1" }, run_at: "1970-01-01T00:00:00.000Z" },
+    });
+    expect(lines[2]).toMatchObject({
+      err: { message: "payment request failed", cause: { message: "socket hang up", code: "ECONNRESET", request: "[ClientRequest]" } },
+      client: "[Client]",
+    });
   });
 
   it("survives cycles and very deep values", () => {

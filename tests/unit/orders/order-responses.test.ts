@@ -13,15 +13,33 @@ const createdOrder = {
   price: { amount: 250, currency: "USD" },
 };
 
-const statusView = { orderId: "cmx5q1w2e0001", status: "paid", productSlug: "the-quiet-economics", paidAt: "2026-12-02T14:03:12.345Z", expiresAt: "2026-12-02T14:15:00Z" };
+const statusView = {
+  orderId: "cmx5q1w2e0001",
+  status: "paid",
+  productSlug: "the-quiet-economics",
+  paidAt: "2026-12-02T14:03:12.345Z",
+  expiresAt: "2026-12-02T14:15:00Z",
+};
 
-const badDateTimes = ["2026-12-02T14:15Z", "2026-12-02T14:15:00+01:00", "2026-12-02 14:15:00Z", "2026-02-30T10:00:00Z", "2026-12-02T24:00:00Z", "2026-12-02T14:15:60Z", "", 1_764_684_900_000];
+const badDateTimes = [
+  "2026-12-02T14:15Z",
+  "2026-12-02T14:15:00+01:00",
+  "2026-12-02 14:15:00Z",
+  "2026-02-30T10:00:00Z",
+  "2026-12-02T24:00:00Z",
+  "2026-12-02T14:15:60Z",
+  "",
+  1_764_684_900_000,
+];
 const badUrls = ["javascript:alert(1)", "data:image/png;base64,AAAA", "/pay/relative", "not a url", "https://", 42];
 
 const createdOrderCases: Array<[string, unknown]> = [
   ["a good answer", createdOrder],
   ["a good answer with extra fields", { ...createdOrder, debug: true }],
-  ["an http emulator answer", { ...createdOrder, paymentRequestUrl: "http://localhost:4010/pay/abc", paymentRequestQrCodeUrl: "http://localhost:4010/qr/abc.png" }],
+  [
+    "an http emulator answer",
+    { ...createdOrder, paymentRequestUrl: "http://localhost:4010/pay/abc", paymentRequestQrCodeUrl: "http://localhost:4010/qr/abc.png" },
+  ],
   ...(["pending", "paid", "needs_review", "expired", "failed"] as const).map((status): [string, unknown] => [`status ${status}`, { ...createdOrder, status }]),
   ["an unknown status", { ...createdOrder, status: "PAID" }],
   ["a missing id", { ...createdOrder, orderId: undefined }],

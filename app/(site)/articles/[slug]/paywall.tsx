@@ -56,9 +56,7 @@ export function Paywall({ productId, price, pendingOrder }: PaywallProps) {
       <h2 id="paywall-title" className={styles.title}>
         Keep reading
       </h2>
-      <p className={styles.lead}>
-        The rest of this article is for paying readers. Pay once with HandCash and it is yours, on this browser, for good.
-      </p>
+      <p className={styles.lead}>The rest of this article is for paying readers. Pay once with HandCash and it is yours, on this browser, for good.</p>
 
       {!isAwaitingPayment && state !== "paid" && state !== "needs_review" && (
         <button type="button" className={styles.unlockButton} onClick={startOrder} disabled={isCreating}>

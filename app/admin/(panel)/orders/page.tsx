@@ -166,7 +166,12 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                     <td className={ui.numeric}>{formatMoney({ amount: order.amount, currency: order.currency })}</td>
                     <td>
                       <OrderStatusBadge status={order.status} />
-                      {order.refundReason && !order.refundedAt ? <> <span className={`${ui.badge} ${ui.badgeBad}`}>Refund due</span></> : null}
+                      {order.refundReason && !order.refundedAt ? (
+                        <>
+                          {" "}
+                          <span className={`${ui.badge} ${ui.badgeBad}`}>Refund due</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       <TimeStamp date={order.paidAt} />

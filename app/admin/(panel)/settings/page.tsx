@@ -40,7 +40,11 @@ export default async function SettingsPage() {
           Tollgate sends this URL with every payment request. If the HandCash dashboard asks for a webhook URL, paste exactly this:
         </p>
         <p>
-          <code className={ui.mono} data-testid="webhook-url" style={{ fontSize: "1rem", background: "#f6f4ef", padding: "0.35rem 0.6rem", borderRadius: "6px" }}>
+          <code
+            className={ui.mono}
+            data-testid="webhook-url"
+            style={{ fontSize: "1rem", background: "#f6f4ef", padding: "0.35rem 0.6rem", borderRadius: "6px" }}
+          >
             {config.webhookUrl}
           </code>
         </p>

@@ -17,8 +17,22 @@ export async function matchOrphan(_state: ActionState, formData: FormData): Prom
   let result: Awaited<ReturnType<typeof matchOrphanEvent>>;
   try {
     result = await matchOrphanEvent({ webhookEventId, orderId, actor: session.actor, reason });
-    await recordAuditLog({ actorEmail: session.email, action: "webhook.match_orphan", targetType: "webhook_event", targetId: webhookEventId, reason, detail: { orderId, ...result } });
-    await recordAuditLog({ actorEmail: session.email, action: "order.match_orphan", targetType: "order", targetId: orderId, reason, detail: { webhookEventId, ...result } });
+    await recordAuditLog({
+      actorEmail: session.email,
+      action: "webhook.match_orphan",
+      targetType: "webhook_event",
+      targetId: webhookEventId,
+      reason,
+      detail: { orderId, ...result },
+    });
+    await recordAuditLog({
+      actorEmail: session.email,
+      action: "order.match_orphan",
+      targetType: "order",
+      targetId: orderId,
+      reason,
+      detail: { webhookEventId, ...result },
+    });
   } catch (error) {
     return actionFailure(error, "admin.webhook.match_failed");
   }

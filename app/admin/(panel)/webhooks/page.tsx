@@ -60,7 +60,8 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         <div>
           <h1 className={ui.pageTitle}>Webhooks</h1>
           <p className={ui.pageLead}>
-            Every notification HandCash (or anyone else) sent to your webhook URL: accepted deliveries with what we did with them, and refused ones with where they came from.
+            Every notification HandCash (or anyone else) sent to your webhook URL: accepted deliveries with what we did with them, and refused ones with where
+            they came from.
           </p>
         </div>
       </header>
@@ -152,7 +153,9 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
           <>
             <div className={ui.tableWrap}>
               <table className={ui.table}>
-                <caption className={ui.visuallyHidden}>{query.view === "orphans" ? "Unresolved orphan deliveries" : "Accepted webhook deliveries"}, newest first</caption>
+                <caption className={ui.visuallyHidden}>
+                  {query.view === "orphans" ? "Unresolved orphan deliveries" : "Accepted webhook deliveries"}, newest first
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Received</th>
@@ -212,15 +215,24 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
                 </tbody>
               </table>
             </div>
-            <Pagination path={PATH} params={listParams} page={query.page} pageCount={accepted.pageCount} total={accepted.total} pageSize={WEBHOOK_INBOX_PAGE_SIZE} noun="deliveries" />
+            <Pagination
+              path={PATH}
+              params={listParams}
+              page={query.page}
+              pageCount={accepted.pageCount}
+              total={accepted.total}
+              pageSize={WEBHOOK_INBOX_PAGE_SIZE}
+              noun="deliveries"
+            />
           </>
         )
       ) : null}
 
       {unlistedRejections > 0 ? (
         <p className={ui.hint} role="status" style={{ marginBottom: "0.75rem" }}>
-          {unlistedRejections.toLocaleString("en")} more refused {unlistedRejections === 1 ? "delivery was" : "deliveries were"} counted in the last 24 hours but not listed: only the
-          first {REJECTED_WEBHOOKS_KEPT_PER_MINUTE} of any minute are kept one by one, so a flood of forgeries cannot fill the database.
+          {unlistedRejections.toLocaleString("en")} more refused {unlistedRejections === 1 ? "delivery was" : "deliveries were"} counted in the last 24 hours
+          but not listed: only the first {REJECTED_WEBHOOKS_KEPT_PER_MINUTE} of any minute are kept one by one, so a flood of forgeries cannot fill the
+          database.
         </p>
       ) : null}
       {rejected ? (
@@ -231,8 +243,8 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         ) : (
           <>
             <p className={ui.hint} style={{ marginBottom: "0.75rem" }}>
-              Refused before authentication, so nothing was recorded or granted; the body is not kept. Many 401s from HandCash&apos;s addresses mean the app secret in your
-              configuration differs from HandCash&apos;s.
+              Refused before authentication, so nothing was recorded or granted; the body is not kept. Many 401s from HandCash&apos;s addresses mean the app
+              secret in your configuration differs from HandCash&apos;s.
             </p>
             <div className={ui.tableWrap}>
               <table className={ui.table}>
@@ -265,7 +277,15 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
                 </tbody>
               </table>
             </div>
-            <Pagination path={PATH} params={listParams} page={query.page} pageCount={rejected.pageCount} total={rejected.total} pageSize={WEBHOOK_INBOX_PAGE_SIZE} noun="refused deliveries" />
+            <Pagination
+              path={PATH}
+              params={listParams}
+              page={query.page}
+              pageCount={rejected.pageCount}
+              total={rejected.total}
+              pageSize={WEBHOOK_INBOX_PAGE_SIZE}
+              noun="refused deliveries"
+            />
           </>
         )
       ) : null}

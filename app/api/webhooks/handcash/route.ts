@@ -16,7 +16,10 @@ export async function POST(req: Request): Promise<Response> {
   const startedAt = performance.now();
   const reject = async (status: number, reason: string, message: string) => {
     const ip = clientIp(req);
-    log.warn({ event: "webhook.handcash.rejected", outcome: "rejected", status, reason, ip, ms: Math.round(performance.now() - startedAt) }, "webhook rejected");
+    log.warn(
+      { event: "webhook.handcash.rejected", outcome: "rejected", status, reason, ip, ms: Math.round(performance.now() - startedAt) },
+      "webhook rejected",
+    );
     await recordRejectedWebhook({ httpStatus: status, reason, ip, userAgent: req.headers.get("user-agent") });
     return jsonError(status, message);
   };
@@ -32,7 +35,10 @@ export async function POST(req: Request): Promise<Response> {
 
     const { outcome, orderId, detail } = await processHandCashWebhook(parsed.data);
     const { paymentRequestId, transactionId } = parsed.data;
-    log.info({ event: "webhook.handcash.processed", outcome, orderId, paymentRequestId, transactionId, ms: Math.round(performance.now() - startedAt) }, detail ?? "webhook processed");
+    log.info(
+      { event: "webhook.handcash.processed", outcome, orderId, paymentRequestId, transactionId, ms: Math.round(performance.now() - startedAt) },
+      detail ?? "webhook processed",
+    );
     return Response.json({ received: true, outcome: outcome.toLowerCase() });
   } catch (error) {
     if (error instanceof AppError && (error.code === "INVALID_INPUT" || error.code === "PAYLOAD_TOO_LARGE")) {

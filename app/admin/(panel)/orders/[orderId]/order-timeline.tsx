@@ -70,7 +70,9 @@ export function OrderTimeline({ items }: { items: OrderTimelineItem[] }) {
               ) : null}
               {item.detail !== null && item.detail !== undefined ? (
                 <details className={ui.details}>
-                  <summary>{item.type === "VERIFIED" || item.type === "VERIFICATION_FAILED" || item.type === "RECHECKED" ? "What HandCash said" : "Details"}</summary>
+                  <summary>
+                    {item.type === "VERIFIED" || item.type === "VERIFICATION_FAILED" || item.type === "RECHECKED" ? "What HandCash said" : "Details"}
+                  </summary>
                   <JsonBlock value={item.detail} label={`${label.title}: details`} />
                 </details>
               ) : null}
@@ -79,7 +81,11 @@ export function OrderTimeline({ items }: { items: OrderTimelineItem[] }) {
         }
         if (item.kind === "webhook") {
           return (
-            <li key={`webhook-${item.id}`} className={`${styles.item} ${styles.itemWebhook} ${toneClass(WEBHOOK_TONES[item.outcome])}`} data-timeline-type="WEBHOOK">
+            <li
+              key={`webhook-${item.id}`}
+              className={`${styles.item} ${styles.itemWebhook} ${toneClass(WEBHOOK_TONES[item.outcome])}`}
+              data-timeline-type="WEBHOOK"
+            >
               <div className={styles.itemHeader}>
                 <p className={styles.itemTitle}>Webhook delivery from HandCash</p>
                 <OutcomeBadge outcome={item.outcome} />

@@ -86,8 +86,7 @@ export default async function OrderPage({ params }: OrderPageProps) {
                 <a href={articlePath(order.product.slug)} target="_blank" rel="noreferrer">
                   article<span className={ui.visuallyHidden}> (opens in a new tab)</span>
                 </a>
-                )
-                {order.productTitle !== order.product.title ? <span className={ui.muted}> · ordered as “{order.productTitle}”</span> : null}
+                ){order.productTitle !== order.product.title ? <span className={ui.muted}> · ordered as “{order.productTitle}”</span> : null}
               </dd>
               <dt>Price (at order time)</dt>
               <dd>{price}</dd>
@@ -192,7 +191,12 @@ export default async function OrderPage({ params }: OrderPageProps) {
         </div>
 
         <aside className={styles.side} aria-label="Actions on this order">
-          <OrderActions orderId={order.id} status={order.status} hasAccess={readerAccess !== null} isRefundDue={order.refundReason !== null && order.refundedAt === null} />
+          <OrderActions
+            orderId={order.id}
+            status={order.status}
+            hasAccess={readerAccess !== null}
+            isRefundDue={order.refundReason !== null && order.refundedAt === null}
+          />
         </aside>
       </div>
     </>

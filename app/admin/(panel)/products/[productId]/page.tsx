@@ -43,7 +43,11 @@ export default async function EditProductPage({ params, searchParams }: EditProd
           <h1 className={ui.pageTitle}>{product.title}</h1>
           <p className={ui.pageLead}>
             <PublishedBadge published={product.published} /> · updated <TimeStamp date={product.updatedAt} /> ·{" "}
-            {product._count.orders > 0 ? <Link href={`/admin/orders?product=${encodeURIComponent(product.id)}`}>{product._count.orders} orders</Link> : "no orders yet"}
+            {product._count.orders > 0 ? (
+              <Link href={`/admin/orders?product=${encodeURIComponent(product.id)}`}>{product._count.orders} orders</Link>
+            ) : (
+              "no orders yet"
+            )}
           </p>
         </div>
         {product.published ? (

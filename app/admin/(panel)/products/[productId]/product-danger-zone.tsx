@@ -53,7 +53,8 @@ export function ProductDangerZone({ productId, title, published, orderCount }: P
         </form>
       ) : (
         <p className={ui.hint}>
-          This product has {orderCount} {orderCount === 1 ? "order" : "orders"}, so it cannot be deleted: order records must keep pointing at it. Unpublish it instead.
+          This product has {orderCount} {orderCount === 1 ? "order" : "orders"}, so it cannot be deleted: order records must keep pointing at it. Unpublish it
+          instead.
         </p>
       )}
     </section>
