@@ -5,9 +5,9 @@ import { PENDING_ORDER_SELECT, type PendingOrderRow } from "@/server/orders/orde
 
 export interface AttachPaymentRequestOptions {
   orderId: string;
-  paymentRequest: { id: string; paymentRequestUrl: string; paymentRequestQrCodeUrl: string };
-  /** The order's window, shortened to HandCash's own expiry when that comes first. */
-  expiresAt: Date;
+  paymentRequest: { id: string; paymentRequestUrl: string; paymentRequestQrCodeUrl: string; expiresAt?: string | null };
+  /** The end of the order's own payment window; HandCash's expiry wins when it comes first. */
+  windowEndsAt: Date;
   /** "system" when the create call answered, "reconciler" when the request was found afterwards. */
   actor?: string;
   /** The create call went unanswered and the request was found in HandCash's list later. */
@@ -21,10 +21,12 @@ export interface AttachPaymentRequestOptions {
 export async function attachPaymentRequest({
   orderId,
   paymentRequest,
-  expiresAt,
+  windowEndsAt,
   actor = "system",
   isRecovered = false,
 }: AttachPaymentRequestOptions): Promise<PendingOrderRow | null> {
+  const handcashExpiry = paymentRequest.expiresAt ? new Date(paymentRequest.expiresAt) : null;
+  const expiresAt = handcashExpiry && handcashExpiry < windowEndsAt ? handcashExpiry : windowEndsAt;
   return db.$transaction(async (tx) => {
     const { count } = await tx.order.updateMany({
       where: { id: orderId, paymentRequestId: null },

@@ -83,9 +83,7 @@ export async function createOrder({ readerId, productId }: CreateOrderOptions): 
     throw await recordPaymentRequestFailure({ orderId: order.id, error });
   }
 
-  const handcashExpiry = paymentRequest.expiresAt ? new Date(paymentRequest.expiresAt) : null;
-  const expiresAt = handcashExpiry && handcashExpiry < order.expiresAt ? handcashExpiry : order.expiresAt;
-  const updated = await attachPaymentRequest({ orderId: order.id, paymentRequest, expiresAt });
+  const updated = await attachPaymentRequest({ orderId: order.id, paymentRequest, windowEndsAt: order.expiresAt });
   if (!updated) throw new Error(`Order ${order.id} got another payment request while HandCash created ${paymentRequest.id}`);
   log.info({ event: "order.created", orderId: order.id, paymentRequestId: paymentRequest.id, productId }, "order created");
   return { order: toCreatedOrder(updated), isExisting: false };

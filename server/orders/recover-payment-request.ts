@@ -29,9 +29,7 @@ export async function recoverPaymentRequest({ orderId, now = new Date() }: { ord
     return { outcome: "failed" };
   }
 
-  const handcashExpiry = found.expiresAt ? new Date(found.expiresAt) : null;
-  const expiresAt = handcashExpiry && handcashExpiry < order.expiresAt ? handcashExpiry : order.expiresAt;
-  const adopted = await attachPaymentRequest({ orderId, paymentRequest: found, expiresAt, actor: "reconciler", isRecovered: true });
+  const adopted = await attachPaymentRequest({ orderId, paymentRequest: found, windowEndsAt: order.expiresAt, actor: "reconciler", isRecovered: true });
   if (adopted)
     log.info({ event: "order.payment_request_recovered", orderId, paymentRequestId: found.id }, "adopted the payment request HandCash made without answering");
   return { outcome: "adopted", paymentRequestId: found.id };
