@@ -14,6 +14,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import pino from "pino";
+import nextConfig from "../next.config.js";
 import { appendPeerAddress, findRequestFault, readServerActionIds } from "./lib/request-gate.ts";
 
 const port = parsePortArgument(process.argv.slice(2));
@@ -29,7 +30,8 @@ const log = pino({
 const app = next({ dev: false, dir, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const serverActionIds = readServerActionIds(path.join(dir, ".next/server/server-reference-manifest.json"));
+// The build folder next.config.js names (.next, or the test stacks' .next-test).
+const serverActionIds = readServerActionIds(path.join(dir, nextConfig.distDir ?? ".next", "server/server-reference-manifest.json"));
 
 const server = http.createServer((req, res) => {
   appendPeerAddress(req.headers, req.socket.remoteAddress);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createProduct } from "@/prisma/factories";
 import { readServerActionIds } from "../../scripts/lib/request-gate";
+import { TEST_BUILD_DIR } from "../../scripts/lib/test-build";
 import { TEST_ADMIN_EMAIL } from "../setup/test-config";
 import { BAD_INPUT_CASES, type BadInputTargets } from "./bad-input-cases";
 import { FAULT_LOG_DIR } from "./fault-config";
@@ -54,7 +55,7 @@ beforeAll(async () => {
   db = openTestDatabase();
   const [order] = await createOrdersThroughApi(db, 1);
   const product = await createProduct(db, { published: true });
-  const actionId = [...(readServerActionIds(path.resolve(".next/server/server-reference-manifest.json")) ?? [])][0];
+  const actionId = [...(readServerActionIds(path.resolve(TEST_BUILD_DIR, "server/server-reference-manifest.json")) ?? [])][0];
   if (!actionId) throw new Error("The build has no server actions to aim at");
   targets = {
     slug: product.slug,
