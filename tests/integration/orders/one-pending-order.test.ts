@@ -24,14 +24,24 @@ async function paymentRequestsAtHandCash(): Promise<number> {
   return ((await response.json()) as { items: unknown[] }).items.length;
 }
 
-async function pay(orderId: string) {
+async function paymentRequestOf(orderId: string): Promise<string> {
   const { paymentRequestId } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentRequestId: true } });
-  const transactionId = await payInEmulator(paymentRequestId!);
-  const response = await deliverWebhook(
-    jsonRequest("http://localhost:3999/api/webhooks/handcash", webhookBody({ orderId, paymentRequestId: paymentRequestId!, transactionId })),
-  );
-  expect(response.status).toBe(200);
+  return paymentRequestId!;
+}
+
+async function deliver(orderId: string, transactionId: string) {
+  const body = webhookBody({ orderId, paymentRequestId: await paymentRequestOf(orderId), transactionId });
+  expect((await deliverWebhook(jsonRequest("http://localhost:3999/api/webhooks/handcash", body))).status).toBe(200);
+}
+
+async function pay(orderId: string) {
+  const transactionId = await payInEmulator(await paymentRequestOf(orderId));
+  await deliver(orderId, transactionId);
   return transactionId;
+}
+
+async function emulatorRecord(paymentRequestId: string) {
+  return (await (await fetch(`${inject("emulatorUrl")}/_emulator/paymentRequests/${paymentRequestId}`)).json()) as { isEnabled: boolean };
 }
 
 async function fulfilmentJobs(orderId: string): Promise<number> {
@@ -75,6 +85,9 @@ describe("one pending order per reader and product", () => {
     expect(old.events).toHaveLength(1);
     expect(old.events[0]).toMatchObject({ actor: "system", detail: { event: "REPLACED_BY_NEW_ORDER", previousStatus: "PENDING" } });
     expect(old.events[0]?.reason).toMatch(/price changed/);
+    // The old pay link, perhaps still open in another tab, no longer takes a payment.
+    expect(await db.orderEvent.count({ where: { orderId: first.orderId, type: "PAYMENT_REQUEST_CLOSED" } })).toBe(1);
+    expect(await emulatorRecord(await paymentRequestOf(first.orderId))).toMatchObject({ isEnabled: false });
   });
 });
 
@@ -82,10 +95,12 @@ describe("a payment for something the reader already has", () => {
   it("is recorded, grants nothing twice, is not fulfilled again, and is flagged for a refund the owner can close", async () => {
     const { readerId, productId } = await newReaderAndProduct();
     const { order: first } = await createOrder({ readerId, productId });
+    // The reader pays the first link and its webhook is slow; meanwhile the price changes and the
+    // reader, seeing no unlock, orders again: the first order is replaced, then its payment arrives.
+    const firstTransaction = await payInEmulator(await paymentRequestOf(first.orderId));
     await db.product.update({ where: { id: productId }, data: { priceAmount: 300 } });
     const { order: second } = await createOrder({ readerId, productId });
-    // The reader pays the old link (still open in another tab) and then the new one.
-    await pay(first.orderId);
+    await deliver(first.orderId, firstTransaction);
     const secondTransaction = await pay(second.orderId);
 
     const [paidFirst, paidSecond] = await Promise.all(
