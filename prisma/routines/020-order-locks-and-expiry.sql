@@ -16,6 +16,9 @@ END $$;
 -- now, under its row lock, with a timeline entry; returns the status it had, or NULL when nothing
 -- changed. The window's end is checked here too, so a payment recorded meanwhile always wins.
 -- p_verification, when given, is what HandCash said at the time (the reconciler's evidence).
+-- Closing the order's HandCash request, so its old pay link stops taking payments, is a worker job
+-- queued in the same transaction (server/orders/close-expired-payment-request.ts): no reader's poll
+-- or owner's click waits on HandCash for it, and it is retried while HandCash cannot be reached.
 CREATE OR REPLACE FUNCTION tollgate_expire_order(p_order_id text, p_event text, p_actor text, p_reason text, p_verification jsonb)
 RETURNS "OrderStatus" LANGUAGE plpgsql AS $$
 DECLARE
@@ -38,5 +41,10 @@ BEGIN
   VALUES (p_order_id, 'EXPIRED', p_actor, p_reason,
           COALESCE(p_verification, '{}'::jsonb) || jsonb_build_object('previousStatus', v_status::text, 'event', p_event),
           v_now);
+  IF EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = p_order_id AND o."paymentRequestId" IS NOT NULL) THEN
+    PERFORM graphile_worker.add_job(
+      'close-payment-request', json_build_object('orderId', p_order_id, 'actor', p_actor),
+      max_attempts := 25, job_key := 'close-payment-request:' || p_order_id, job_key_mode := 'preserve_run_at');
+  END IF;
   RETURN v_status;
 END $$;

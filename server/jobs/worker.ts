@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import { planOrderFulfilment, runFulfilment } from "@/server/fulfilment/fulfil-order";
 import { FULFILMENT_HANDLERS, type FulfilmentHandler } from "@/server/fulfilment/fulfilment-handlers";
 import { log } from "@/server/log";
+import { closeExpiredOrderPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
 import { deleteOldRejectedWebhooks, REJECTED_WEBHOOK_RETENTION_MS } from "@/server/payments/record-rejected-webhook";
@@ -55,6 +56,11 @@ const reconcileOrderTask: Task = async (payload) => {
   }
 };
 
+const closePaymentRequestTask: Task = async (payload) => {
+  const { orderId, actor } = payload as { orderId: string; actor: string };
+  await closeExpiredOrderPaymentRequest({ orderId, actor });
+};
+
 /** How often a kind of fulfilment is tried before it waits for the owner (graphile's backoff: about 3 days). */
 const FULFILMENT_MAX_ATTEMPTS = 25;
 
@@ -92,6 +98,17 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
   else if (level === "warning") log.warn(line, message);
   else if (level === "info") log.debug(line, message);
 });
+
+/** Every job the worker runs, by name; the tests run queued jobs with the same list. */
+export function createTaskList({ fulfilmentHandlers = FULFILMENT_HANDLERS }: { fulfilmentHandlers?: readonly FulfilmentHandler[] } = {}): Record<string, Task> {
+  return {
+    "reconcile-sweep": reconcileSweep,
+    "reconcile-order": reconcileOrderTask,
+    "ensure-reconcile-sweep": ensureReconcileSweep,
+    "close-payment-request": closePaymentRequestTask,
+    ...fulfilmentTasks(fulfilmentHandlers),
+  };
+}
 
 export interface StartWorkerOptions {
   /** The kinds of fulfilment paid orders go through; FULFILMENT_HANDLERS unless told otherwise. */
@@ -137,12 +154,7 @@ export async function startWorker({ fulfilmentHandlers = FULFILMENT_HANDLERS, re
     // Our launcher owns shutdown: SIGTERM → runner.stop(), which waits for running jobs.
     noHandleSignals: true,
     logger: workerLogger,
-    taskList: {
-      "reconcile-sweep": reconcileSweep,
-      "reconcile-order": reconcileOrderTask,
-      "ensure-reconcile-sweep": ensureReconcileSweep,
-      ...fulfilmentTasks(fulfilmentHandlers),
-    },
+    taskList: createTaskList({ fulfilmentHandlers }),
     crontab: "* * * * * ensure-reconcile-sweep ?max=1",
   });
   // Keeps an existing schedule (preserve_run_at), so restarting never delays or doubles the sweep.

@@ -17,29 +17,20 @@ export interface RecordOrderExpiryOptions {
 
 const EXPIRE_ORDER = {
   name: "ledger:expire-order",
-  text: `
-    SELECT tollgate_expire_order($1, $2, $3, $4, $5::jsonb)::text AS "previousStatus",
-           (SELECT o."paymentRequestId" FROM "Order" o WHERE o."id" = $1) AS "paymentRequestId"`,
+  text: `SELECT tollgate_expire_order($1, $2, $3, $4, $5::jsonb)::text AS "previousStatus"`,
 };
 
-export interface OrderExpiry {
-  /** The status the order had. */
-  previousStatus: OrderStatus;
-  /** Its HandCash request, to be closed so the old pay link stops taking payments. */
-  paymentRequestId: string | null;
-}
-
-type ExpiryRow = { previousStatus: OrderStatus | null; paymentRequestId: string | null };
+type ExpiryRow = { previousStatus: OrderStatus | null };
 
 /**
  * Expires the order when `event` applies to its status at this moment (and, for an elapsed window,
- * when the window really is over), under the order's row lock, with a timeline entry. Returns the
- * status it had and its payment request, or null when nothing changed: a payment recorded meanwhile
- * always wins.
+ * when the window really is over), under the order's row lock, with a timeline entry, and queues
+ * the job that closes its HandCash request. Returns the status it had, or null when nothing changed:
+ * a payment recorded meanwhile always wins.
  * The work is the SQL function `tollgate_expire_order` (prisma/routines/020-order-locks-and-expiry.sql).
  */
-export async function recordOrderExpiry({ tx, orderId, event, actor, reason, verification }: RecordOrderExpiryOptions): Promise<OrderExpiry | null> {
+export async function recordOrderExpiry({ tx, orderId, event, actor, reason, verification }: RecordOrderExpiryOptions): Promise<OrderStatus | null> {
   const values = [orderId, event, actor, reason ?? null, verification === undefined ? null : JSON.stringify(verification)] as const;
   const [row] = tx ? await tx.$queryRawUnsafe<ExpiryRow[]>(EXPIRE_ORDER.text, ...values) : await queryPrepared<ExpiryRow>(EXPIRE_ORDER, [...values]);
-  return row?.previousStatus ? { previousStatus: row.previousStatus, paymentRequestId: row.paymentRequestId } : null;
+  return row?.previousStatus ?? null;
 }

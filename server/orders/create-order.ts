@@ -12,7 +12,6 @@ import { attachPaymentRequest } from "@/server/ledger/attach-payment-request";
 import { createPendingOrder } from "@/server/ledger/create-pending-order";
 import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
 import { log } from "@/server/log";
-import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { enforceSiteWideOrderRateLimit } from "@/server/orders/enforce-order-rate-limits";
 import { PENDING_ORDER_SELECT, type PendingOrderRow, toCreatedOrder } from "@/server/orders/order-views";
 import { recordPaymentRequestFailure } from "@/server/orders/record-payment-request-failure";
@@ -117,14 +116,8 @@ async function claimPendingOrder(readerId: string, product: OrderedProduct): Pro
         pending.amount === product.priceAmount &&
         pending.currency === product.currency;
       if (isReusable) return { isExisting: true, order: pending };
-      const replaced = await recordOrderExpiry({
-        orderId: pending.id,
-        event: "REPLACED_BY_NEW_ORDER",
-        actor: "system",
-        reason: describeReplacement(pending, product),
-      });
-      // Its pay link may still be open in another tab: close it, as every expiry does (best effort; the reconciler retries).
-      if (replaced?.paymentRequestId) await closeExpiredPaymentRequest({ orderId: pending.id, paymentRequestId: replaced.paymentRequestId, actor: "system" });
+      // Its pay link may still be open in another tab: the expiry queues the job that closes it at HandCash.
+      await recordOrderExpiry({ orderId: pending.id, event: "REPLACED_BY_NEW_ORDER", actor: "system", reason: describeReplacement(pending, product) });
       continue;
     }
     // Counted once, and only now: a real product, no order to hand back (issue 9: refused or bogus

@@ -4,7 +4,6 @@ import type { OrderStatusView } from "@/lib/schemas/orders";
 import { queryPrepared } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordOrderExpiry } from "@/server/ledger/record-order-expiry";
-import { closeExpiredPaymentRequest } from "@/server/orders/close-expired-payment-request";
 import { orderStatusCache } from "@/server/orders/order-status-cache";
 import { toOrderStatusName } from "@/server/orders/order-views";
 
@@ -44,7 +43,8 @@ const READ_ORDER_STATUS = {
  * The status of one of the reader's orders. Every open paywall polls this every 2 s, so it is
  * answered from the order status cache when it can be, else by one prepared statement
  * (docs/performance.md). Someone else's order is reported as missing, so order ids cannot be
- * probed. A pending order past its window is expired here, lazily, and its HandCash request closed.
+ * probed. A pending order past its window is expired here, lazily (its HandCash request is then
+ * closed by a worker job).
  */
 export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false }: GetOrderStatusOptions): Promise<OrderStatusView> {
   if (!readerTokenHash || !ORDER_ID_SHAPE.test(orderId)) throw new AppError("NOT_FOUND", "No such order.");
@@ -53,9 +53,8 @@ export async function getOrderStatus({ orderId, readerTokenHash, isFresh = false
   if (isFresh) cache.forget(orderId);
   let order = await cache.get(orderId, readerTokenHash, read);
   if (order?.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
-    const expired = await recordOrderExpiry({ orderId: order.id, event: "PAYMENT_WINDOW_ELAPSED", actor: "system" });
-    // Once per order, on the poll that crossed the window: the old pay link must stop working with it.
-    if (expired?.paymentRequestId) await closeExpiredPaymentRequest({ orderId: order.id, paymentRequestId: expired.paymentRequestId, actor: "system" });
+    // Its HandCash request is closed by the job this queues, so the poll never waits on HandCash.
+    await recordOrderExpiry({ orderId: order.id, event: "PAYMENT_WINDOW_ELAPSED", actor: "system" });
     cache.forget(orderId);
     order = await read();
   }

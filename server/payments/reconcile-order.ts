@@ -88,8 +88,9 @@ export async function reconcileOrder({ orderId, actor, reason }: ReconcileOrderO
       detail: describeUnpaid(verification),
     };
   });
-  // The order's window is over, so its pay link must stop working too (again, if closing it failed before).
-  if (result.outcome === "expired" || isOpenAfterExpiry(result.status, verification)) await closeExpiredPaymentRequest({ orderId, paymentRequestId, actor });
+  // An order expired earlier whose request HandCash still reports open (its close job gave up): close it now.
+  // One expired just now has its close job queued by the expiry itself.
+  if (result.outcome !== "expired" && isOpenAfterExpiry(result.status, verification)) await closeExpiredPaymentRequest({ orderId, paymentRequestId, actor });
   return result;
 }
 

@@ -1,11 +1,21 @@
 import crypto from "node:crypto";
+import { Logger, runOnce } from "graphile-worker";
 import { inject } from "vitest";
 import { createProduct, type ProductInput } from "@/prisma/factories";
 import { db } from "@/server/db";
+import { createTaskList } from "@/server/jobs/worker";
 import { createOrder } from "@/server/orders/create-order";
 import { TEST_HANDCASH_APP_SECRET } from "../setup/test-config";
 
 export { db };
+
+/**
+ * Runs every worker job that is due now (a payment's fulfilment, an expired order's close at
+ * HandCash), with the worker's own task list, then returns; a job that fails is left for its retry.
+ */
+export async function runQueuedJobs(): Promise<void> {
+  await runOnce({ connectionString: inject("databaseUrl"), taskList: createTaskList(), logger: new Logger(() => () => {}) });
+}
 
 export function randomHex(bytes: number): string {
   return crypto.randomBytes(bytes).toString("hex");

@@ -6,7 +6,7 @@ import { expireOrder } from "@/server/orders/expire-order";
 import { getOrderForAdmin } from "@/server/orders/get-order-for-admin";
 import { TEST_ADMIN_EMAIL } from "../../setup/test-config";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
-import { createPendingOrder, db, jsonRequest, payInEmulator, setHandCashOutage, webhookBody } from "../helpers";
+import { createPendingOrder, db, jsonRequest, payInEmulator, setHandCashOutage, webhookBody, runQueuedJobs } from "../helpers";
 
 const ACTOR = `admin:${TEST_ADMIN_EMAIL}`;
 
@@ -35,6 +35,8 @@ describe("expire an order", () => {
     await db.order.update({ where: { id: orderId }, data: { status } });
     await expireOrder({ orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Reader asked to cancel" });
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "EXPIRED" });
+    // The close at HandCash is the job the expiry queued.
+    await runQueuedJobs();
     expect(await timelineOf(orderId)).toEqual([
       { type: "EXPIRED", actor: ACTOR, reason: "Reader asked to cancel" },
       { type: "PAYMENT_REQUEST_CLOSED", actor: ACTOR, reason: null },
@@ -45,6 +47,7 @@ describe("expire an order", () => {
   it("closes the order's HandCash request, so the link the reader holds can no longer be paid", async () => {
     const order = await createPendingOrder();
     await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
+    await runQueuedJobs();
     await expect(payInEmulator(order.paymentRequestId)).rejects.toThrow(/409/);
   });
 
@@ -52,6 +55,7 @@ describe("expire an order", () => {
     const order = await createPendingOrder();
     await setHandCashOutage(503);
     await expireOrder({ orderId: order.orderId, actorEmail: TEST_ADMIN_EMAIL, reason: "Looked abandoned" });
+    await runQueuedJobs();
     expect(await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({ status: "EXPIRED" });
     expect(await eventTypesOf(order.orderId)).toEqual(["PAYMENT_REQUEST_CREATED", "EXPIRED"]);
 

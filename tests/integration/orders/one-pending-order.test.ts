@@ -8,7 +8,7 @@ import { createOrder } from "@/server/orders/create-order";
 import { listOrdersForAdmin } from "@/server/orders/list-orders-for-admin";
 import { markOrderRefunded } from "@/server/orders/mark-order-refunded";
 import { TEST_ADMIN_EMAIL } from "../../setup/test-config";
-import { db, jsonRequest, payInEmulator, randomHex, webhookBody } from "../helpers";
+import { db, jsonRequest, payInEmulator, randomHex, webhookBody, runQueuedJobs } from "../helpers";
 
 // Issue 9 (3): two tabs or a double click created several pending orders and HandCash requests for
 // one reader and product, and paying two of them charged the reader twice with nothing flagged.
@@ -85,7 +85,8 @@ describe("one pending order per reader and product", () => {
     expect(old.events).toHaveLength(1);
     expect(old.events[0]).toMatchObject({ actor: "system", detail: { event: "REPLACED_BY_NEW_ORDER", previousStatus: "PENDING" } });
     expect(old.events[0]?.reason).toMatch(/price changed/);
-    // The old pay link, perhaps still open in another tab, no longer takes a payment.
+    // The old pay link, perhaps still open in another tab, no longer takes a payment (the expiry's job closed it).
+    await runQueuedJobs();
     expect(await db.orderEvent.count({ where: { orderId: first.orderId, type: "PAYMENT_REQUEST_CLOSED" } })).toBe(1);
     expect(await emulatorRecord(await paymentRequestOf(first.orderId))).toMatchObject({ isEnabled: false });
   });

@@ -7,7 +7,7 @@ import { createProduct } from "@/prisma/factories";
 import { TEST_APP_URL, TEST_HANDCASH_APP_ID, TEST_HANDCASH_APP_SECRET, TEST_RECEIVER } from "../../setup/test-config";
 import { listOrdersToReconcile } from "@/server/payments/list-orders-to-reconcile";
 import { reconcileOrder } from "@/server/payments/reconcile-order";
-import { db, jsonRequest, payInEmulator, setHandCashOutage } from "../helpers";
+import { db, jsonRequest, payInEmulator, setHandCashOutage, runQueuedJobs } from "../helpers";
 
 const emulatorUrl = inject("emulatorUrl");
 const ORDERS_URL = `${TEST_APP_URL}/api/orders`;
@@ -270,8 +270,16 @@ describe("GET /api/orders/{id}", () => {
     const product = await createProduct(db);
     const created = await postOrder({ productId: product.id });
     await db.order.update({ where: { id: created.json.orderId as string }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    // HandCash is down: the poll that crosses the window answers at once, and leaves the close to a job.
+    await setHandCashOutage(503);
     const { json } = await readOrder(created.json.orderId as string, cookieFrom(created.response));
     expect(json.status).toBe("expired");
+    const [queued] = await db.$queryRaw<
+      { count: bigint }[]
+    >`SELECT count(*) FROM graphile_worker.jobs WHERE key = ${`close-payment-request:${created.json.orderId}`}`;
+    expect(queued?.count).toBe(1n);
+    await setHandCashOutage(null);
+    await runQueuedJobs();
     const order = await db.order.findUniqueOrThrow({ where: { id: created.json.orderId as string }, include: { events: true } });
     expect(order.status).toBe("EXPIRED");
     expect(order.events.map((event) => event.type)).toContain("PAYMENT_REQUEST_CLOSED");
