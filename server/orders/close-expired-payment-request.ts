@@ -44,8 +44,8 @@ export async function closeExpiredPaymentRequest({ orderId, paymentRequestId, ac
 /**
  * The `close-payment-request` job, which every expiry queues in its own transaction
  * (`tollgate_expire_order`): closes the order's HandCash request, and throws while HandCash cannot
- * be reached so graphile-worker retries it with backoff. Idempotent: a request already closed or
- * gone is closed.
+ * be reached so graphile-worker retries it with backoff. Idempotent: a request the timeline already
+ * shows closed is left alone, and one HandCash no longer knows counts as closed.
  */
 export async function closeExpiredOrderPaymentRequest({ orderId, actor }: { orderId: string; actor: string }): Promise<void> {
   const order = await db.order.findUnique({
